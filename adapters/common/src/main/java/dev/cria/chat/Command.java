@@ -1,0 +1,20 @@
+package dev.cria.chat;
+
+/** The commands every platform shares; each platform maps its own syntax onto these. */
+public sealed interface Command {
+
+  /** Forget the conversation's stored turns. */
+  record Reset() implements Command {}
+
+  /** Show the model in use and the ones available ({@code modelId} null), or switch to one. */
+  record Model(String modelId) implements Command {}
+
+  /** Show the system prompt ({@code prompt} null), set it, or clear it ({@code prompt} empty). */
+  record SystemPrompt(String prompt) implements Command {}
+
+  /** Explain what Cria does and which commands exist. */
+  record Help() implements Command {}
+
+  /** Show the tokens and requests used today. */
+  record Usage() implements Command {}
+}

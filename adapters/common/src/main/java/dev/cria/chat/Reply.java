@@ -1,0 +1,32 @@
+package dev.cria.chat;
+
+/**
+ * One answer on its way to the platform: a visible "thinking" signal, progressive updates while the
+ * model streams, then the final text. Implementations retry transient platform errors themselves
+ * and throw when the answer could not be delivered.
+ */
+public interface Reply {
+
+  /**
+   * Shows that Cria is working on it.
+   *
+   * @return the platform id of a placeholder message that later calls edit, or null when the
+   *     platform shows a status instead
+   */
+  String start();
+
+  /** Shows the answer so far (Markdown). Calls are already throttled by the core. */
+  void update(String textSoFar);
+
+  /**
+   * Delivers the final answer (Markdown), replacing the placeholder and any progressive text.
+   *
+   * @return the platform id of the first message that holds the answer
+   */
+  String finish(String text);
+
+  /** Delivers a short error or refusal instead of an answer. */
+  default String fail(String text) {
+    return finish(text);
+  }
+}
