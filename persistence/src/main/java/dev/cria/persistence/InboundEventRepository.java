@@ -1,0 +1,74 @@
+package dev.cria.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The durable work queue. Only the oldest unfinished event of a conversation can be claimed, so a
+ * conversation is handled one event at a time, in order, across all replicas. A claim is a
+ * conditional update: of two replicas racing for an event, exactly one updates the row.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface InboundEventRepository extends CrudRepository<InboundEventRow, Long> {
+
+  boolean existsByPlatformAndEventId(String platform, String eventId);
+
+  /** Events that can be claimed now, oldest first: the head of each conversation's queue. */
+  @Query(
+      """
+      SELECT e.id FROM inbound_event e
+      WHERE (e.status = 'PENDING' OR (e.status = 'CLAIMED' AND e.lease_until < :now))
+        AND NOT EXISTS (
+          SELECT 1 FROM inbound_event o
+          WHERE o.conversation_key = e.conversation_key
+            AND o.status IN ('PENDING', 'CLAIMED') AND o.id < e.id)
+      ORDER BY e.id LIMIT :limit""")
+  List<Long> findClaimable(Instant now, int limit);
+
+  @Query(
+      """
+      UPDATE inbound_event
+      SET status = 'CLAIMED', lease_owner = :owner, lease_until = :leaseUntil,
+          attempts = attempts + 1
+      WHERE id = :id
+        AND (status = 'PENDING' OR (status = 'CLAIMED' AND lease_until < :now))
+        AND NOT EXISTS (
+          SELECT 1 FROM inbound_event o
+          WHERE o.conversation_key = inbound_event.conversation_key
+            AND o.status IN ('PENDING', 'CLAIMED') AND o.id < inbound_event.id)""")
+  int claim(long id, String owner, Instant leaseUntil, Instant now);
+
+  @Query(
+      "UPDATE inbound_event SET lease_until = :leaseUntil "
+          + "WHERE id = :id AND status = 'CLAIMED' AND lease_owner = :owner")
+  int renew(long id, String owner, Instant leaseUntil);
+
+  @Query(
+      "UPDATE inbound_event SET reply_message_id = :replyMessageId "
+          + "WHERE id = :id AND lease_owner = :owner")
+  int recordReplyMessage(long id, String owner, String replyMessageId);
+
+  @Query(
+      """
+      UPDATE inbound_event
+      SET status = :status, finished_at = :finishedAt, error_id = :errorId, lease_until = NULL
+      WHERE id = :id AND status = 'CLAIMED' AND lease_owner = :owner""")
+  int finish(long id, String owner, String status, Instant finishedAt, @Nullable String errorId);
+
+  /** Gives an event back to the queue, e.g. when its replica shuts down before starting it. */
+  @Query(
+      "UPDATE inbound_event SET status = 'PENDING', lease_owner = NULL, lease_until = NULL "
+          + "WHERE id = :id AND status = 'CLAIMED' AND lease_owner = :owner")
+  int release(long id, String owner);
+
+  @Query("SELECT COUNT(*) FROM inbound_event WHERE status IN ('PENDING', 'CLAIMED')")
+  long countOpen();
+
+  @Query("DELETE FROM inbound_event WHERE finished_at < :before")
+  int deleteFinishedBefore(Instant before);
+}

@@ -1,0 +1,195 @@
+package dev.cria.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The same repository tests, run on H2 and on PostgreSQL by the two subclasses. */
+abstract class RepositoryContract {
+
+  private static final String KEY = "slack:T1:C1:1700000000.000100";
+
+  ApplicationContext context;
+  InboundEventRepository events;
+  ChatMessageRepository messages;
+  ConversationSettingsRepository settings;
+  ModerationDecisionRepository moderation;
+
+  abstract Map<String, Object> datasourceProperties();
+
+  void cleanUp() {}
+
+  @BeforeEach
+  void start() {
+    context = ApplicationContext.run(datasourceProperties());
+    events = context.getBean(InboundEventRepository.class);
+    messages = context.getBean(ChatMessageRepository.class);
+    settings = context.getBean(ConversationSettingsRepository.class);
+    moderation = context.getBean(ModerationDecisionRepository.class);
+  }
+
+  @AfterEach
+  void stop() {
+    context.close();
+    cleanUp();
+  }
+
+  @Test
+  void theSameEventCannotBeStoredTwice() {
+    events.save(InboundEventRow.pending("slack", "Ev1", KEY, "{}", now()));
+
+    assertTrue(events.existsByPlatformAndEventId("slack", "Ev1"));
+    assertThrows(
+        RuntimeException.class,
+        () -> events.save(InboundEventRow.pending("slack", "Ev1", KEY, "{}", now())));
+    assertEquals(1, events.count());
+  }
+
+  @Test
+  void onlyTheOldestOpenEventOfAConversationCanBeClaimed() {
+    long first = events.save(InboundEventRow.pending("slack", "Ev1", KEY, "{}", now())).id();
+    long second = events.save(InboundEventRow.pending("slack", "Ev2", KEY, "{}", now())).id();
+    long other =
+        events.save(InboundEventRow.pending("slack", "Ev3", "slack:T1:C2", "{}", now())).id();
+
+    assertEquals(List.of(first, other), events.findClaimable(now(), 10));
+    assertEquals(0, events.claim(second, "a", now().plusSeconds(60), now()));
+    assertEquals(1, events.claim(first, "a", now().plusSeconds(60), now()));
+    assertEquals(0, events.claim(first, "b", now().plusSeconds(60), now()), "claimed twice");
+    assertEquals(List.of(other), events.findClaimable(now(), 10));
+
+    assertEquals(1, events.finish(first, "a", InboundEventRow.DONE, now(), null));
+    assertEquals(List.of(second, other), events.findClaimable(now(), 10));
+  }
+
+  @Test
+  void anExpiredLeaseCanBeTakenOver() {
+    long id = events.save(InboundEventRow.pending("slack", "Ev1", KEY, "{}", now())).id();
+    Instant past = now().minusSeconds(120);
+    assertEquals(1, events.claim(id, "crashed", past.plusSeconds(60), past));
+
+    assertEquals(List.of(id), events.findClaimable(now(), 10));
+    assertEquals(1, events.claim(id, "b", now().plusSeconds(60), now()));
+    assertEquals(0, events.finish(id, "crashed", InboundEventRow.DONE, now(), null));
+    assertEquals(2, events.findById(id).orElseThrow().attempts());
+  }
+
+  @Test
+  void historyIsReadNewestFirstUpToAnEvent() {
+    for (int seq = 1; seq <= 5; seq++) {
+      messages.save(message(seq, ChatMessageRow.USER, "question " + seq, "m" + seq));
+    }
+
+    List<ChatMessageRow> newest = messages.findNewest(KEY, 4, 2);
+
+    assertEquals(
+        List.of("question 4", "question 3"), newest.stream().map(m -> m.content()).toList());
+  }
+
+  @Test
+  void editsDeletesAndResetsChangeTheStoredTurns() {
+    messages.save(message(1, ChatMessageRow.USER, "helo", "m1"));
+    messages.save(message(2, ChatMessageRow.USER, "second", "m2"));
+    messages.save(message(3, ChatMessageRow.USER, "third", "m3"));
+
+    assertEquals(1, messages.updateContent(KEY, "m1", "hello"));
+    assertEquals(1, messages.deleteByPlatformMessageId(KEY, "m2"));
+    assertEquals(1, messages.deleteBefore(KEY, 3));
+
+    List<ChatMessageRow> left = messages.findByConversationKeyOrderById(KEY);
+    assertEquals(List.of("third"), left.stream().map(m -> m.content()).toList());
+  }
+
+  @Test
+  void longAnswersAndNonAsciiTextRoundTrip() {
+    String text = "Grüße 👋 " + "x".repeat(100_000);
+    messages.save(message(1, ChatMessageRow.ASSISTANT, text, "m1"));
+
+    assertEquals(text, messages.findNewest(KEY, 1, 1).getFirst().content());
+  }
+
+  @Test
+  void usageCountsAnswersAndTokensPerUserAndChannel() {
+    Instant since = now().minus(1, ChronoUnit.DAYS);
+    messages.save(answer(1, "U1", 10, 5));
+    messages.save(answer(2, "U1", 20, 5));
+    messages.save(answer(3, "U2", 1, 1));
+
+    assertEquals(2, messages.countAnswersFor("U1", since));
+    assertEquals(40, messages.sumTokensFor("U1", since));
+    assertEquals(3, messages.countAnswersInChannel("slack:T1:C1", since));
+    assertEquals(42, messages.sumTokensInChannel("slack:T1:C1", since));
+    assertEquals(0, messages.countAnswersFor("U1", now().plusSeconds(60)));
+  }
+
+  @Test
+  void settingsAndModerationDecisionsAreStored() {
+    settings.save(
+        new ConversationSettingsRow(
+            KEY, "Llama-3.3-70B-Instruct", "Be brief.", 0.2, 512, "U1", now()));
+    moderation.save(
+        new ModerationDecisionRow(null, KEY, 1, "input", true, "privacy", "Llama-Guard", now()));
+
+    ConversationSettingsRow stored = settings.findById(KEY).orElseThrow();
+    assertEquals("Be brief.", stored.systemPrompt());
+    assertEquals(512, stored.maxCompletionTokens());
+    ModerationDecisionRow decision = moderation.findByConversationKeyOrderById(KEY).getFirst();
+    assertTrue(decision.flagged());
+    assertEquals("privacy", decision.categories());
+    assertFalse(settings.findById("slack:T1:C9").isPresent());
+  }
+
+  private static ChatMessageRow message(long seq, String role, String text, String platformId) {
+    return new ChatMessageRow(
+        null,
+        KEY,
+        seq,
+        role,
+        text,
+        "U1",
+        "Ada",
+        "U1",
+        "slack:T1:C1",
+        platformId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        now());
+  }
+
+  private static ChatMessageRow answer(long seq, String user, int prompt, int completion) {
+    return new ChatMessageRow(
+        null,
+        KEY,
+        seq,
+        ChatMessageRow.ASSISTANT,
+        "answer",
+        null,
+        "Cria",
+        user,
+        "slack:T1:C1",
+        "a" + seq,
+        "m",
+        "stop",
+        prompt,
+        completion,
+        10L,
+        now());
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+}
