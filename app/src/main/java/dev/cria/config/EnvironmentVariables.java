@@ -82,7 +82,7 @@ public final class EnvironmentVariables {
 
   private void server() {
     integer("PORT", "micronaut.server.port", 1, 65535);
-    duration("CRIA_SHUTDOWN_GRACE", "cria.shutdown-grace");
+    duration("CRIA_SHUTDOWN_GRACE", "micronaut.lifecycle.graceful-shutdown.grace-period");
   }
 
   private void llama() {
@@ -132,7 +132,7 @@ public final class EnvironmentVariables {
     decimal("CRIA_TEMPERATURE", "cria.conversation.temperature", 0, 2);
     integer("CRIA_MAX_COMPLETION_TOKENS", "cria.conversation.max-completion-tokens", 1, 1_000_000);
     integer("CRIA_CONTEXT_TOKENS", "cria.conversation.context-tokens", 256, 10_000_000);
-    onOff("CRIA_OUTPUT_MODERATION", "cria.conversation.output-moderation");
+    oneOf("CRIA_OUTPUT_MODERATION", "cria.conversation.output-moderation", "on", "off", "strict");
     integer("CRIA_HISTORY_RETENTION_DAYS", "cria.conversation.retention-days", 0, 36_500);
     oneOf("CRIA_LOG_FORMAT", "cria.log-format", "text", "json");
   }
