@@ -112,6 +112,9 @@ public class ConversationPipeline {
 
   private Result answerWithModel(QueuedEvent queued, String owner, Reply reply, Duration interval) {
     ChatEvent event = queued.event();
+    if (!llama.configured()) {
+      throw new ModelException(ModelException.Kind.NOT_CONFIGURED, "LLAMA_API_KEY is not set");
+    }
     startReply(queued, owner, reply);
     Settings settings = commands.effective(event.conversation());
     HistoryWindow.Window window = loadHistory(queued, settings);
@@ -161,9 +164,6 @@ public class ConversationPipeline {
       HistoryWindow.Window window,
       Reply reply,
       Duration interval) {
-    if (!llama.configured()) {
-      throw new ModelException(ModelException.Kind.NOT_CONFIGURED, "LLAMA_API_KEY is not set");
-    }
     var request =
         new ChatRequest(
             settings.model(),
