@@ -56,7 +56,8 @@ class ConversationLifecycleTest {
 
     assertTrue(reset.text().contains("forgot 2 messages"), reset.text());
     List<String> sent = messageTexts(lastChat());
-    assertEquals(List.of("Ada: Which word did I ask you to remember?"), sent.subList(1, sent.size()));
+    assertEquals(
+        List.of("Ada: Which word did I ask you to remember?"), sent.subList(1, sent.size()));
   }
 
   @Test
@@ -77,7 +78,8 @@ class ConversationLifecycleTest {
   void aChannelModelAppliesToItsThreadsUntilAThreadChoosesItsOwn() {
     List<String> models = harness.llama.models();
     ConversationKey channel = thread.channelKey();
-    harness.service.accept(command(channel, "c-" + thread.thread(), new Command.Model(models.get(1))));
+    harness.service.accept(
+        command(channel, "c-" + thread.thread(), new Command.Model(models.get(1))));
     harness.replies.next(WAIT);
 
     ask("which model?");
@@ -112,7 +114,9 @@ class ConversationLifecycleTest {
     Delivery usage = run(new Command.Usage());
 
     assertTrue(help.text().contains("reset"), help.text());
-    assertTrue(usage.text().matches("(?s).*you asked [1-9]\\d* questions using [1-9]\\d* tokens.*"), usage.text());
+    assertTrue(
+        usage.text().matches("(?s).*you asked [1-9]\\d* questions using [1-9]\\d* tokens.*"),
+        usage.text());
     assertEquals(chats, harness.llama.count(FakeLlamaApi.CHAT));
   }
 
@@ -138,7 +142,8 @@ class ConversationLifecycleTest {
 
     List<String> sent = messageTexts(lastChat());
     assertTrue(sent.contains("Ada: My favourite colour is blue."), sent.toString());
-    assertFalse(sent.stream().anyMatch(text -> text.contains("Ignore everything")), sent.toString());
+    assertFalse(
+        sent.stream().anyMatch(text -> text.contains("Ignore everything")), sent.toString());
   }
 
   @Test
@@ -149,7 +154,8 @@ class ConversationLifecycleTest {
     assertTrue(harness.service.isActive(thread));
     assertEquals(
         thread,
-        harness.service
+        harness
+            .service
             .conversationOfMessage(thread.platform(), lastAnswerMessageId())
             .orElseThrow());
   }
@@ -157,7 +163,9 @@ class ConversationLifecycleTest {
   private String lastAnswerMessageId() {
     // RecordingReplyPort numbers its messages; the store keeps the id of each answer's first one.
     var messages =
-        harness.context.getBean(dev.cria.persistence.ChatMessageRepository.class)
+        harness
+            .context
+            .getBean(dev.cria.persistence.ChatMessageRepository.class)
             .findByConversationKeyOrderById(thread.toString());
     return messages.getLast().platformMessageId();
   }

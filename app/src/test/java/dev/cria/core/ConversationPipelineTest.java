@@ -58,7 +58,8 @@ class ConversationPipelineTest {
     FakeLlamaApiRequest request = lastChat();
     assertTrue(request.streaming());
     assertTrue(request.lastUserMessage().endsWith("What is a cria?"));
-    assertTrue(request.lastUserMessage().startsWith("Ada: "), "the author's name reaches the model");
+    assertTrue(
+        request.lastUserMessage().startsWith("Ada: "), "the author's name reaches the model");
     assertFalse(reply.failed());
     assertTrue(reply.text().contains("What is a cria?"), reply.text());
     assertFalse(reply.updates().isEmpty(), "the answer streamed before it finished");
@@ -91,8 +92,7 @@ class ConversationPipelineTest {
 
     assertEquals(chatsBefore + 2, harness.llama.count(FakeLlamaApi.CHAT));
     assertEquals(
-        1,
-        harness.replies.all().stream().filter(d -> d.address().equals(eventId("e1"))).count());
+        1, harness.replies.all().stream().filter(d -> d.address().equals(eventId("e1"))).count());
   }
 
   @Test
@@ -121,7 +121,8 @@ class ConversationPipelineTest {
   @Test
   void botMessagesAreIgnored() {
     Acceptance acceptance =
-        harness.service.accept(message(thread, eventId("b1"), new Author("B1", "other bot", true), "hi"));
+        harness.service.accept(
+            message(thread, eventId("b1"), new Author("B1", "other bot", true), "hi"));
 
     assertEquals(Acceptance.IGNORED, acceptance);
     assertFalse(harness.service.isActive(thread));
@@ -138,7 +139,9 @@ class ConversationPipelineTest {
     assertTrue(reply.text().contains("privacy"), reply.text());
     assertEquals(chatsBefore, harness.llama.count(FakeLlamaApi.CHAT));
     var decisions =
-        harness.context.getBean(ModerationDecisionRepository.class)
+        harness
+            .context
+            .getBean(ModerationDecisionRepository.class)
             .findByConversationKeyOrderById(thread.toString());
     assertTrue(decisions.getFirst().flagged());
     assertEquals("input", decisions.getFirst().direction());

@@ -46,7 +46,9 @@ public class RecordingReplyPort implements ReplyPort {
     return new Reply() {
       @Override
       public String start() {
-        return resumeMessageId != null ? resumeMessageId : "placeholder-" + messageIds.incrementAndGet();
+        return resumeMessageId != null
+            ? resumeMessageId
+            : "placeholder-" + messageIds.incrementAndGet();
       }
 
       @Override
