@@ -30,6 +30,8 @@ public class ConversationPipeline {
   private final ModerationGate moderation;
   private final ReplyPorts replyPorts;
   private final CommandHandler commands;
+  private final QuotaGate quota;
+  private final ModelCircuit circuit;
   private final LlamaSettings llama;
   private final ConversationDefaults defaults;
   private final PipelineMetrics metrics;
@@ -40,6 +42,8 @@ public class ConversationPipeline {
       ModerationGate moderation,
       ReplyPorts replyPorts,
       CommandHandler commands,
+      QuotaGate quota,
+      ModelCircuit circuit,
       LlamaSettings llama,
       ConversationDefaults defaults,
       PipelineMetrics metrics) {
@@ -48,6 +52,8 @@ public class ConversationPipeline {
     this.moderation = moderation;
     this.replyPorts = replyPorts;
     this.commands = commands;
+    this.quota = quota;
+    this.circuit = circuit;
     this.llama = llama;
     this.defaults = defaults;
     this.metrics = metrics;
@@ -115,6 +121,16 @@ public class ConversationPipeline {
     if (!llama.configured()) {
       throw new ModelException(ModelException.Kind.NOT_CONFIGURED, "LLAMA_API_KEY is not set");
     }
+    var overQuota = quota.check(queued);
+    if (overQuota.isPresent()) {
+      store.dropUserTurn(queued.seq());
+      reply.fail(overQuota.get());
+      return new Result(Outcome.REFUSED, null);
+    }
+    if (!circuit.allows()) {
+      reply.fail(ReplyTexts.modelDown(circuit.retryIn()));
+      return new Result(Outcome.FAILED, null);
+    }
     startReply(queued, owner, reply);
     Settings settings = commands.effective(event.conversation());
     HistoryWindow.Window window = loadHistory(queued, settings);
@@ -174,18 +190,25 @@ public class ConversationPipeline {
     ThrottledReply updates = new ThrottledReply(reply, interval);
     StringBuilder soFar = new StringBuilder();
     long started = System.nanoTime();
-    Completion completion =
-        model.stream(
-            request,
-            text -> {
-              if (soFar.isEmpty()) {
-                metrics.firstToken(Duration.ofNanos(System.nanoTime() - started));
-              }
-              soFar.append(text);
-              if (!defaults.holdsOutputUntilChecked()) {
-                updates.offer(soFar.toString());
-              }
-            });
+    Completion completion;
+    try {
+      completion =
+          model.stream(
+              request,
+              text -> {
+                if (soFar.isEmpty()) {
+                  metrics.firstToken(Duration.ofNanos(System.nanoTime() - started));
+                }
+                soFar.append(text);
+                if (!defaults.holdsOutputUntilChecked()) {
+                  updates.offer(soFar.toString());
+                }
+              });
+      circuit.succeeded();
+    } catch (ModelException e) {
+      circuit.failed(e);
+      throw e;
+    }
     metrics.modelLatency(Duration.ofNanos(System.nanoTime() - started));
     metrics.tokens(completion.promptTokens(), completion.completionTokens());
     return completion;

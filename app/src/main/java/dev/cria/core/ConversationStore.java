@@ -27,6 +27,9 @@ public interface ConversationStore {
    */
   List<QueuedEvent> claim(String owner, Set<Platform> platforms, Duration lease, int limit);
 
+  /** How many other events of this author are being answered right now, by any replica. */
+  long inFlightFor(String authorId, long exceptSeq);
+
   /** Extends the leases of every event this owner holds. */
   void renewLeases(String owner, Duration lease);
 

@@ -17,6 +17,13 @@ final class ReplyTexts {
     return "The model is busy right now. Try again in " + seconds + " s.";
   }
 
+  static String modelDown(Duration retryIn) {
+    long seconds = Math.max(1, (retryIn.toMillis() + 999) / 1000);
+    return "The model is unavailable right now (it failed several times in a row). Try again in "
+        + seconds
+        + " s.";
+  }
+
   static String unauthorized() {
     return "The Llama API refused my key. An operator has to check LLAMA_API_KEY.";
   }

@@ -128,6 +128,11 @@ class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
+  public long inFlightFor(String authorId, long exceptSeq) {
+    return events.countInFlightFor(authorId, exceptSeq);
+  }
+
+  @Override
   public void renewLeases(String owner, Duration lease) {
     events.renewAll(owner, Instant.now().plus(lease));
   }

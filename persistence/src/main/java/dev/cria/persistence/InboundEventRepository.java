@@ -57,6 +57,12 @@ public interface InboundEventRepository extends CrudRepository<InboundEventRow, 
 
   boolean existsByConversationKey(String conversationKey);
 
+  /** Events of one author being answered right now, other than the given one. */
+  @Query(
+      "SELECT COUNT(*) FROM inbound_event "
+          + "WHERE author_id = :authorId AND status = 'CLAIMED' AND id <> :exceptId")
+  long countInFlightFor(String authorId, long exceptId);
+
   @Query(
       "UPDATE inbound_event SET reply_message_id = :replyMessageId "
           + "WHERE id = :id AND lease_owner = :owner")
