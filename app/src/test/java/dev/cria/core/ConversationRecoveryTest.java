@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.chat.ConversationKey;
 import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.persistence.InboundEventRepository;
 import dev.cria.persistence.TestDatabases;
 import dev.cria.testing.PipelineHarness;
 import dev.cria.testing.RecordingReplyPort.Delivery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,60 @@ class ConversationRecoveryTest {
       assertTrue(reply.text().contains("too long"), reply.text());
       assertEquals(0, harness.llama.count(FakeLlamaApi.CHAT));
     }
+  }
+
+  @Test
+  void anEventLeftByACrashedReplicaIsAnsweredOnceEditingItsPlaceholder() {
+    try (PipelineHarness harness =
+        PipelineHarness.start(Map.of("cria.worker.poll-interval", "1h"))) {
+      long seq = crashedWhileAnswering(harness, "e1", "Are you still there?");
+
+      harness.context.getBean(EventWorker.class).wakeUp();
+      Delivery reply = harness.replies.next(WAIT);
+
+      assertEquals("placeholder-of-dead-replica", reply.resumedFrom());
+      assertTrue(reply.text().contains("Are you still there?"), reply.text());
+      assertEquals(1, harness.llama.count(FakeLlamaApi.CHAT));
+      assertEquals(
+          "DONE",
+          harness
+              .context
+              .getBean(InboundEventRepository.class)
+              .findById(seq)
+              .orElseThrow()
+              .status());
+    }
+  }
+
+  @Test
+  void anAnswerStoredBeforeACrashIsDeliveredWithoutAskingTheModelAgain() {
+    try (PipelineHarness harness =
+        PipelineHarness.start(Map.of("cria.worker.poll-interval", "1h"))) {
+      long seq = crashedWhileAnswering(harness, "e1", "What is 6 times 7?");
+      ConversationStore store = harness.context.getBean(ConversationStore.class);
+      store.saveAnswer(
+          message(THREAD, "e1", "What is 6 times 7?"),
+          seq,
+          new Answer(
+              "42, stored before the crash", new Completion("42", "m", "stop", 1, 1), 5, "U1"));
+
+      harness.context.getBean(EventWorker.class).wakeUp();
+      Delivery reply = harness.replies.next(WAIT);
+
+      assertEquals("42, stored before the crash", reply.text());
+      assertEquals(0, harness.llama.count(FakeLlamaApi.CHAT));
+    }
+  }
+
+  /** Stores an event as a replica would, then leaves it claimed by a replica that died. */
+  private static long crashedWhileAnswering(PipelineHarness harness, String eventId, String text) {
+    ConversationStore store = harness.context.getBean(ConversationStore.class);
+    long seq = store.enqueue(message(THREAD, eventId, text)).orElseThrow();
+    InboundEventRepository events = harness.context.getBean(InboundEventRepository.class);
+    Instant past = Instant.now().minusSeconds(120);
+    assertEquals(1, events.claim(seq, "dead-replica", past.plusSeconds(30), past));
+    assertEquals(1, events.recordReplyMessage(seq, "dead-replica", "placeholder-of-dead-replica"));
+    return seq;
   }
 
   @Test
