@@ -86,7 +86,7 @@ final class DiscordEventMapper {
 
   /** Strips every mention of Cria from a message's text. */
   static String withoutMention(String content, String selfId) {
-    return content.replaceAll("<@!?" + Pattern.quote(selfId) + ">", " ").strip();
+    return content.replaceAll("[ \\t]*<@!?" + Pattern.quote(selfId) + ">[ \\t]*", " ").strip();
   }
 
   /**
