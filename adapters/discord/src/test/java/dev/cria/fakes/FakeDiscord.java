@@ -205,6 +205,11 @@ public final class FakeDiscord implements AutoCloseable {
     return store.answerOf(interaction.token());
   }
 
+  /** The id of the message that holds the start of Cria's answer to an interaction, or null. */
+  public String answerMessageId(Interaction interaction) {
+    return store.originalId(interaction.token());
+  }
+
   /** Cria's messages in a channel or thread, oldest first. */
   public List<DataObject> messagesIn(String channelId) {
     return store.messagesIn(channelId);

@@ -150,6 +150,10 @@ final class FakeDiscordStore {
     return parts;
   }
 
+  String originalId(String token) {
+    return originals.get(token);
+  }
+
   private String channelOf(String token) {
     return interactionChannels.getOrDefault(token, FakeDiscordPayloads.CHANNEL_ID);
   }
