@@ -1,0 +1,137 @@
+package dev.cria.discord;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cria's connection to Discord. Connects on a background thread, so the application starts even
+ * when Discord is slow or down; if Discord refuses the Message Content intent (not enabled in the
+ * Developer Portal) it reconnects without it and says what that costs. Shuts down with the
+ * application.
+ */
+@Singleton
+@Requires(property = "cria.discord.bot-token")
+public class DiscordConnection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DiscordConnection.class);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
+  private final DiscordSettings settings;
+  private final ExecutorService eventPool = Executors.newVirtualThreadPerTaskExecutor();
+  private final DiscordClientFactory factory;
+  private final CountDownLatch built = new CountDownLatch(1);
+  private volatile DiscordSession current;
+  private volatile boolean closed;
+
+  public DiscordConnection(DiscordSettings settings) {
+    this.settings = settings;
+    this.factory = new DiscordClientFactory(settings, eventPool);
+  }
+
+  /**
+   * Connects in the background.
+   *
+   * @param onReady called once every shard of this process is ready
+   */
+  void start(List<Object> listeners, Consumer<DiscordSession> onReady) {
+    Thread.ofVirtual().name("discord-connect").start(() -> connect(listeners, onReady));
+  }
+
+  /**
+   * The running session, waiting (up to the ready timeout) while it is being built.
+   *
+   * @throws IllegalStateException when Discord is not connected
+   */
+  DiscordSession session() {
+    try {
+      if (!built.await(settings.readyTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("Discord is not connected yet");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Discord", e);
+    }
+    DiscordSession session = current;
+    if (session == null) {
+      throw new IllegalStateException("Discord is not connected");
+    }
+    return session;
+  }
+
+  private void connect(List<Object> listeners, Consumer<DiscordSession> onReady) {
+    Set<GatewayIntent> intents = DiscordClientFactory.INTENTS;
+    try {
+      while (!closed) {
+        GatewayWatch watch =
+            new GatewayWatch(settings.shardRange().map(ShardRange::count).orElse(1));
+        List<Object> all = new ArrayList<>(listeners);
+        all.add(watch);
+        current = factory.open(intents, all.toArray());
+        built.countDown();
+        GatewayWatch.Outcome outcome = awaitGateway(watch);
+        if (closed) {
+          return;
+        }
+        if (outcome == GatewayWatch.Outcome.READY) {
+          onReady.accept(current);
+          return;
+        }
+        if (outcome != GatewayWatch.Outcome.DISALLOWED_INTENTS
+            || !intents.contains(GatewayIntent.MESSAGE_CONTENT)) {
+          LOG.error(
+              "Discord closed the connection ({}); Cria is offline on Discord", watch.closeCode());
+          return;
+        }
+        LOG.warn(
+            "Discord refused the Message Content intent: enable it under Bot > Privileged Gateway"
+                + " Intents in the Developer Portal. Reconnecting without it: Cria answers"
+                + " mentions, replies to its answers, DMs and slash commands, but not other"
+                + " messages in its threads.");
+        current.shutdown(SHUTDOWN_GRACE);
+        intents = DiscordClientFactory.WITHOUT_MESSAGE_CONTENT;
+      }
+    } catch (InvalidTokenException e) {
+      LOG.error("Discord refused DISCORD_BOT_TOKEN: copy the token again from Bot > Reset Token");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.error("Could not connect to Discord; Cria is offline on Discord", e);
+    }
+  }
+
+  private GatewayWatch.Outcome awaitGateway(GatewayWatch watch) throws InterruptedException {
+    GatewayWatch.Outcome outcome = watch.await(settings.readyTimeout());
+    while (outcome == GatewayWatch.Outcome.TIMED_OUT && !closed) {
+      LOG.warn(
+          "Discord's gateway is not ready after {}; still trying in the background",
+          settings.readyTimeout());
+      outcome = watch.await(settings.readyTimeout());
+    }
+    return outcome;
+  }
+
+  @PreDestroy
+  void close() {
+    closed = true;
+    DiscordSession session = current;
+    if (session != null) {
+      session.shutdown(SHUTDOWN_GRACE);
+      LOG.info("Disconnected from Discord");
+    }
+    eventPool.shutdown();
+  }
+}

@@ -1,0 +1,160 @@
+package dev.cria.discord;
+
+import dev.cria.chat.Author;
+import dev.cria.chat.ChatEvent;
+import dev.cria.chat.Command;
+import dev.cria.chat.CommandParser;
+import dev.cria.chat.ConversationKey;
+import dev.cria.chat.ConversationService;
+import dev.cria.chat.Platform;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.utils.TimeUtil;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+
+/**
+ * Turns Discord gateway payloads ({@code MESSAGE_CREATE}, {@code INTERACTION_CREATE}) into {@link
+ * ChatEvent}s: decides which messages are for Cria, names their conversation and strips the
+ * mention. Pure apart from the two conversation lookups it asks the core.
+ */
+final class DiscordEventMapper {
+
+  /** Discord message types a person writes: DEFAULT and REPLY. */
+  private static final Set<Integer> USER_MESSAGE_TYPES = Set.of(0, 19);
+
+  private final ConversationService conversations;
+
+  DiscordEventMapper(ConversationService conversations) {
+    this.conversations = conversations;
+  }
+
+  /**
+   * The event for a message, or empty when it is not for Cria: a bot wrote it, or it sits in a
+   * channel without mentioning Cria or replying to one of its answers, or in a thread Cria has not
+   * joined.
+   */
+  Optional<ChatEvent> message(DataObject message, ChannelPlace place, String selfId) {
+    DataObject author = message.getObject("author");
+    if (author.getBoolean("bot") || author.getString("id").equals(selfId)) {
+      return Optional.empty();
+    }
+    if (!USER_MESSAGE_TYPES.contains(message.getInt("type", 0))) {
+      return Optional.empty();
+    }
+    String messageId = message.getString("id");
+    boolean mentioned = mentions(message, selfId);
+    Optional<ConversationKey> conversation =
+        switch (place.kind()) {
+          case DM -> Optional.of(place.key());
+          case THREAD ->
+              mentioned || conversations.isActive(place.key())
+                  ? Optional.of(place.key())
+                  : Optional.<ConversationKey>empty();
+          case CHANNEL ->
+              answerRepliedTo(message)
+                  .or(() -> mentioned ? Optional.of(place.startedBy(messageId)) : Optional.empty());
+        };
+    String text = withoutMention(message.getString("content", ""), selfId);
+    String dmUser = place.kind() == ChannelPlace.Kind.DM ? author.getString("id") : null;
+    return conversation.map(
+        key ->
+            new ChatEvent(
+                key,
+                messageId,
+                messageId,
+                author(author, message.optObject("member").orElse(null)),
+                text,
+                CommandParser.parse(text).orElse(null),
+                OffsetDateTime.parse(message.getString("timestamp")).toInstant(),
+                new ReplyAddress.ToChannel(place.channelId(), messageId, dmUser).encode()));
+  }
+
+  /**
+   * The conversation an edited message belongs to, as far as the payload tells: the thread or DM,
+   * the answer it replies to, or the conversation it started with a mention.
+   */
+  ConversationKey editedConversation(DataObject message, ChannelPlace place) {
+    if (place.kind() != ChannelPlace.Kind.CHANNEL) {
+      return place.key();
+    }
+    return answerRepliedTo(message).orElseGet(() -> place.startedBy(message.getString("id")));
+  }
+
+  /** Strips every mention of Cria from a message's text. */
+  static String withoutMention(String content, String selfId) {
+    return content.replaceAll("[ \\t]*<@!?" + Pattern.quote(selfId) + ">[ \\t]*", " ").strip();
+  }
+
+  /**
+   * The event for a slash command.
+   *
+   * @param threadId the thread {@code /chat} opened for it, or null
+   */
+  ChatEvent interaction(DataObject interaction, String threadId) {
+    String id = interaction.getString("id");
+    ChannelPlace place = ChannelPlace.ofInteraction(interaction);
+    SlashInvocation invocation = SlashInvocation.of(interaction.getObject("data"));
+    ConversationKey conversation =
+        switch (invocation.name()) {
+          case DiscordSlashCommands.ASK -> place.startedBy(id);
+          case DiscordSlashCommands.CHAT ->
+              threadId != null ? place.key().inThread(threadId) : place.startedBy(id);
+          default -> place.key();
+        };
+    String address =
+        threadId != null
+            ? new ReplyAddress.ToChannel(threadId, null, null).encode()
+            : new ReplyAddress.ToInteraction(id, place.channelId(), interaction.getString("token"))
+                .encode();
+    DataObject member = interaction.optObject("member").orElse(null);
+    DataObject user = member != null ? member.getObject("user") : interaction.getObject("user");
+    Command command = invocation.command();
+    return new ChatEvent(
+        conversation,
+        id,
+        null,
+        author(user, member),
+        command == null ? invocation.option("prompt") : invocation.text(),
+        command,
+        snowflakeTime(id),
+        address);
+  }
+
+  private Optional<ConversationKey> answerRepliedTo(DataObject message) {
+    return message
+        .optObject("message_reference")
+        .filter(reference -> !reference.isNull("message_id"))
+        .flatMap(
+            reference ->
+                conversations.conversationOfMessage(
+                    Platform.DISCORD, reference.getString("message_id")));
+  }
+
+  private static boolean mentions(DataObject message, String selfId) {
+    DataArray mentions = message.optArray("mentions").orElseGet(DataArray::empty);
+    for (int i = 0; i < mentions.length(); i++) {
+      if (mentions.getObject(i).getString("id").equals(selfId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Author author(DataObject user, DataObject member) {
+    String name =
+        member != null && !member.isNull("nick")
+            ? member.getString("nick")
+            : !user.isNull("global_name")
+                ? user.getString("global_name")
+                : user.getString("username");
+    return new Author(user.getString("id"), name, user.getBoolean("bot"));
+  }
+
+  static Instant snowflakeTime(String id) {
+    return TimeUtil.getTimeCreated(Long.parseUnsignedLong(id)).toInstant();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.cria.discord;
+
+import dev.cria.chat.ConversationService;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Locale;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives the JDA events Cria handles and passes each to its handler. Runs on the event pool's
+ * virtual threads, so handlers may block.
+ */
+@Singleton
+@Requires(property = "cria.discord.bot-token")
+public class DiscordListener extends ListenerAdapter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
+
+  private final ConversationService conversations;
+  private final SlashCommandHandler slashCommands;
+  private final MessageHandler messages;
+
+  public DiscordListener(ConversationService conversations) {
+    this.conversations = conversations;
+    DiscordEventMapper mapper = new DiscordEventMapper(conversations);
+    this.slashCommands = new SlashCommandHandler(conversations, mapper);
+    this.messages = new MessageHandler(conversations, mapper);
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    slashCommands.handle(event);
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    if (!event.getName().equals(DiscordSlashCommands.MODEL)) {
+      return;
+    }
+    String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
+    try {
+      List<String> models =
+          conversations.availableModels().stream()
+              .filter(model -> model.toLowerCase(Locale.ROOT).contains(typed))
+              .filter(model -> model.length() <= OptionData.MAX_CHOICE_VALUE_LENGTH)
+              .limit(OptionData.MAX_CHOICES)
+              .toList();
+      event.replyChoiceStrings(models).queue();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not list models for /model autocompletion", e);
+      event.replyChoices(List.of()).queue();
+    }
+  }
+
+  @Override
+  public void onMessageReceived(MessageReceivedEvent event) {
+    messages.received(event);
+  }
+
+  @Override
+  public void onMessageUpdate(MessageUpdateEvent event) {
+    messages.updated(event);
+  }
+
+  @Override
+  public void onMessageDelete(MessageDeleteEvent event) {
+    messages.deleted(event);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.cria.discord;
+
+import net.dv8tion.jda.api.interactions.InteractionHook;
+
+/**
+ * An interaction's webhook: the deferred reply ({@code @original}) takes the first part of the
+ * answer, follow-up messages take the rest. Valid for 15 minutes after the command.
+ */
+final class HookTarget implements MessageTarget {
+
+  static final String ORIGINAL = "@original";
+
+  private final InteractionHook hook;
+
+  HookTarget(InteractionHook hook) {
+    this.hook = hook;
+  }
+
+  @Override
+  public String existingMessage() {
+    return ORIGINAL;
+  }
+
+  @Override
+  public String post(String content, boolean first) {
+    return hook.sendMessage(OutgoingMessages.create(content)).complete().getId();
+  }
+
+  @Override
+  public String edit(String messageId, String content) {
+    return hook.editMessageById(messageId, OutgoingMessages.edit(content)).complete().getId();
+  }
+
+  @Override
+  public void delete(String messageId) {
+    hook.deleteMessageById(messageId).complete();
+  }
+}

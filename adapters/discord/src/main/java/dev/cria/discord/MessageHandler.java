@@ -1,0 +1,73 @@
+package dev.cria.discord;
+
+import dev.cria.chat.ChatEvent;
+import dev.cria.chat.ConversationService;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Handles messages: mentions, replies to Cria's answers, messages in its threads and DMs go to the
+ * core; edits and deletes update the stored turns.
+ */
+final class MessageHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
+
+  private final ConversationService conversations;
+  private final DiscordEventMapper mapper;
+
+  MessageHandler(ConversationService conversations, DiscordEventMapper mapper) {
+    this.conversations = conversations;
+    this.mapper = mapper;
+  }
+
+  void received(MessageReceivedEvent event) {
+    if (event.getAuthor().isBot()) {
+      return;
+    }
+    String selfId = event.getJDA().getSelfUser().getId();
+    Optional<ChatEvent> chat =
+        mapper.message(payload(event.getRawData()), ChannelPlace.of(event.getChannel()), selfId);
+    chat.ifPresent(this::accept);
+  }
+
+  void updated(MessageUpdateEvent event) {
+    if (event.getAuthor().isBot()) {
+      return;
+    }
+    DataObject message = payload(event.getRawData());
+    String selfId = event.getJDA().getSelfUser().getId();
+    conversations.edited(
+        mapper.editedConversation(message, ChannelPlace.of(event.getChannel())),
+        event.getMessageId(),
+        DiscordEventMapper.withoutMention(message.getString("content", ""), selfId));
+  }
+
+  void deleted(MessageDeleteEvent event) {
+    ChannelPlace place = ChannelPlace.of(event.getChannel());
+    conversations.deleted(place.startedBy(event.getMessageId()), event.getMessageId());
+  }
+
+  private void accept(ChatEvent chat) {
+    MDC.put("conversation", chat.conversation().toString());
+    MDC.put("event", chat.eventId());
+    try {
+      LOG.debug("message {}", conversations.accept(chat));
+    } catch (RuntimeException e) {
+      LOG.error("Could not accept a Discord message", e);
+    } finally {
+      MDC.remove("conversation");
+      MDC.remove("event");
+    }
+  }
+
+  private static DataObject payload(DataObject frame) {
+    return frame.getObject("d");
+  }
+}

@@ -1,0 +1,28 @@
+package dev.cria.discord;
+
+/** The few message operations an answer needs, on an interaction's webhook or in a channel. */
+interface MessageTarget {
+
+  /**
+   * The id of the message the answer already has before anything is posted (a deferred
+   * interaction's {@code @original}), or null.
+   */
+  String existingMessage();
+
+  /**
+   * Posts a new message.
+   *
+   * @param first whether it starts the answer (a reply to the user's message, where there is one)
+   * @return its id
+   */
+  String post(String content, boolean first);
+
+  /**
+   * Replaces a message's content.
+   *
+   * @return the message's real id (for {@code @original}, the id Discord gave it)
+   */
+  String edit(String messageId, String content);
+
+  void delete(String messageId);
+}

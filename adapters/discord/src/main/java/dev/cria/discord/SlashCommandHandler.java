@@ -1,0 +1,88 @@
+package dev.cria.discord;
+
+import dev.cria.chat.ChatEvent;
+import dev.cria.chat.ConversationService;
+import dev.cria.chat.ConversationService.Acceptance;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Handles one slash command: defers it first (Discord's 3-second rule; the user sees "Cria is
+ * thinking…"), opens a thread for {@code /chat}, then hands the event to the core, which fills the
+ * deferred reply.
+ */
+final class SlashCommandHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlashCommandHandler.class);
+  static final String NOT_TAKEN = "Sorry, I could not take that in. Please try again in a minute.";
+
+  private final ConversationService conversations;
+  private final DiscordEventMapper mapper;
+
+  SlashCommandHandler(ConversationService conversations, DiscordEventMapper mapper) {
+    this.conversations = conversations;
+    this.mapper = mapper;
+  }
+
+  void handle(SlashCommandInteractionEvent event) {
+    try {
+      event.deferReply().complete();
+    } catch (ErrorResponseException e) {
+      // Acknowledged elsewhere (another process on this shard) or already expired.
+      LOG.warn("Could not defer /{} {}: {}", event.getName(), event.getId(), e.getMeaning());
+      return;
+    }
+    String threadId = event.getName().equals(DiscordSlashCommands.CHAT) ? openThread(event) : null;
+    ChatEvent chat = mapper.interaction(event.getRawData().getObject("d"), threadId);
+    MDC.put("conversation", chat.conversation().toString());
+    MDC.put("event", chat.eventId());
+    try {
+      Acceptance acceptance = conversations.accept(chat);
+      LOG.debug("/{} {}", event.getName(), acceptance);
+      if (acceptance == Acceptance.IGNORED) {
+        event.getHook().editOriginal(OutgoingMessages.edit("There is nothing to answer.")).queue();
+      }
+    } catch (RuntimeException e) {
+      LOG.error("Could not accept /{}", event.getName(), e);
+      event.getHook().editOriginal(OutgoingMessages.edit(NOT_TAKEN)).queue();
+    } finally {
+      MDC.remove("conversation");
+      MDC.remove("event");
+    }
+  }
+
+  /**
+   * Opens a public thread under the deferred reply, which now shows the prompt. Returns null (the
+   * answer then goes into the reply itself) where no thread can be opened: in a thread, a DM, or
+   * without the permission.
+   */
+  private String openThread(SlashCommandInteractionEvent event) {
+    if (!(event.getChannel() instanceof IThreadContainer container)
+        || event.getChannel() instanceof ThreadChannel) {
+      return null;
+    }
+    String prompt = event.getOption("prompt", "", option -> option.getAsString());
+    try {
+      Message starter =
+          event
+              .getHook()
+              .editOriginal(
+                  OutgoingMessages.edit(
+                      ThreadNames.starter(event.getUser().getEffectiveName(), prompt)))
+              .complete();
+      return container
+          .createThreadChannel(ThreadNames.of(prompt), starter.getIdLong())
+          .complete()
+          .getId();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not open a thread for /chat {}; answering in place", event.getId(), e);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.cria.discord;
+
+import dev.cria.chat.MessageChunker;
+import dev.cria.chat.Reply;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One answer shown in Discord messages of at most 2,000 characters. The text so far is split with
+ * {@link MessageChunker} (code blocks closed and reopened across a split); each update edits only
+ * the messages whose part changed and posts a follow-up when the text outgrows the last one. The
+ * final text may be shorter than what was shown (a refusal after moderation): extra messages are
+ * deleted.
+ */
+final class StreamedReply implements Reply {
+
+  static final String THINKING = "*Thinking…*";
+  static final String EMPTY_ANSWER = "*(no answer)*";
+
+  private final MessageTarget target;
+  private final List<String> messageIds = new ArrayList<>();
+
+  /** What each message shows; null when unknown (a message an earlier attempt posted). */
+  private final List<String> shown = new ArrayList<>();
+
+  /**
+   * @param resumeMessageId the first message of an earlier attempt at this answer, or null
+   */
+  StreamedReply(MessageTarget target, String resumeMessageId) {
+    this.target = target;
+    String existing = resumeMessageId != null ? resumeMessageId : target.existingMessage();
+    if (existing != null) {
+      messageIds.add(existing);
+      shown.add(null);
+    }
+  }
+
+  @Override
+  public synchronized String start() {
+    if (messageIds.isEmpty()) {
+      messageIds.add(target.post(THINKING, true));
+      shown.add(THINKING);
+    }
+    return firstMessageId();
+  }
+
+  @Override
+  public synchronized void update(String textSoFar) {
+    if (textSoFar != null && !textSoFar.isBlank()) {
+      show(MessageChunker.split(textSoFar, OutgoingMessages.MAX_LENGTH), false);
+    }
+  }
+
+  @Override
+  public synchronized String finish(String text) {
+    String answer = text == null || text.isBlank() ? EMPTY_ANSWER : text;
+    show(MessageChunker.split(answer, OutgoingMessages.MAX_LENGTH), true);
+    return firstMessageId();
+  }
+
+  private void show(List<String> parts, boolean last) {
+    for (int i = 0; i < parts.size(); i++) {
+      String part = parts.get(i);
+      if (i >= messageIds.size()) {
+        messageIds.add(target.post(part, i == 0));
+        shown.add(part);
+      } else if (!part.equals(shown.get(i))) {
+        messageIds.set(i, target.edit(messageIds.get(i), part));
+        shown.set(i, part);
+      }
+    }
+    if (last) {
+      while (messageIds.size() > parts.size()) {
+        target.delete(messageIds.removeLast());
+        shown.removeLast();
+      }
+    }
+  }
+
+  /** The first message's real id, or null while it is still a deferred interaction reply. */
+  private String firstMessageId() {
+    String first = messageIds.isEmpty() ? null : messageIds.getFirst();
+    return HookTarget.ORIGINAL.equals(first) ? null : first;
+  }
+}

@@ -1,0 +1,197 @@
+package dev.cria.discord;
+
+import static dev.cria.fakes.FakeDiscordPayloads.CHANNEL_ID;
+import static dev.cria.fakes.FakeDiscordPayloads.DM_CHANNEL_ID;
+import static dev.cria.fakes.FakeDiscordPayloads.GUILD_ID;
+import static dev.cria.fakes.FakeDiscordPayloads.SELF_ID;
+import static dev.cria.fakes.FakeDiscordPayloads.USER_ID;
+import static dev.cria.fakes.FakeDiscordPayloads.fixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cria.chat.ChatEvent;
+import dev.cria.chat.Command;
+import dev.cria.chat.ConversationKey;
+import dev.cria.chat.Platform;
+import java.time.Instant;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.Test;
+
+/** Gateway payloads (recorded shapes under fixtures/discord) to chat events. */
+class DiscordEventMapperTest {
+
+  private static final String THREAD_ID = "1350000000000000700";
+
+  private final RecordingConversationService core = new RecordingConversationService();
+  private final DiscordEventMapper mapper = new DiscordEventMapper(core);
+  private final ChannelPlace channel = ChannelPlace.channel(GUILD_ID, CHANNEL_ID);
+
+  @Test
+  void aMentionInAChannelStartsAConversationNamedAfterIt() {
+    ChatEvent event = mapper.message(fixture("message-mention"), channel, SELF_ID).orElseThrow();
+
+    assertEquals(key(CHANNEL_ID, "1350000000000003000"), event.conversation());
+    assertEquals("1350000000000003000", event.eventId());
+    assertEquals("1350000000000003000", event.messageId());
+    assertEquals("what do llamas eat?", event.text());
+    assertNull(event.command());
+    assertEquals(USER_ID, event.author().id());
+    assertEquals("Alice", event.author().displayName());
+    assertFalse(event.author().bot());
+    assertEquals(Instant.parse("2025-03-01T12:00:00Z"), event.time());
+    assertEquals(
+        new ReplyAddress.ToChannel(CHANNEL_ID, "1350000000000003000", null),
+        ReplyAddress.decode(event.replyAddress()));
+  }
+
+  @Test
+  void aMessageWithoutMentionInAChannelIsNotForCria() {
+    DataObject chatter = fixture("message-mention").put("content", "lunch?");
+    chatter.put("mentions", DataArray.empty());
+
+    assertTrue(mapper.message(chatter, channel, SELF_ID).isEmpty());
+  }
+
+  @Test
+  void aReplyToCriasAnswerContinuesThatConversation() {
+    ConversationKey asked = key(CHANNEL_ID, "1350000000000001000");
+    core.answered("1350000000000004000", asked);
+
+    ChatEvent event = mapper.message(fixture("message-reply"), channel, SELF_ID).orElseThrow();
+
+    assertEquals(asked, event.conversation());
+    assertEquals("and what about alpacas?", event.text());
+  }
+
+  @Test
+  void aReplyToSomeoneElseThatMentionsCriaStartsItsOwnConversation() {
+    ChatEvent event = mapper.message(fixture("message-reply"), channel, SELF_ID).orElseThrow();
+
+    assertEquals(key(CHANNEL_ID, "1350000000000003001"), event.conversation());
+  }
+
+  @Test
+  void inAThreadEveryMessageCountsOnceCriaTookPart() {
+    ChannelPlace thread = ChannelPlace.thread(GUILD_ID, CHANNEL_ID, THREAD_ID);
+    DataObject message =
+        fixture("message-mention").put("channel_id", THREAD_ID).put("content", "go on");
+    message.put("mentions", DataArray.empty());
+
+    assertTrue(mapper.message(message, thread, SELF_ID).isEmpty());
+    core.activate(key(CHANNEL_ID, THREAD_ID));
+    assertEquals(
+        key(CHANNEL_ID, THREAD_ID),
+        mapper.message(message, thread, SELF_ID).orElseThrow().conversation());
+  }
+
+  @Test
+  void aDirectMessageIsAlwaysForCriaOneConversationPerChannel() {
+    ChatEvent event =
+        mapper
+            .message(fixture("message-dm"), ChannelPlace.dm(DM_CHANNEL_ID), SELF_ID)
+            .orElseThrow();
+
+    assertEquals(ConversationKey.of(Platform.DISCORD, "@me", DM_CHANNEL_ID), event.conversation());
+    assertEquals(new Command.Help(), event.command());
+    assertEquals(
+        new ReplyAddress.ToChannel(DM_CHANNEL_ID, "1350000000000003002", USER_ID),
+        ReplyAddress.decode(event.replyAddress()));
+  }
+
+  @Test
+  void botsAreIgnoredCriaIncluded() {
+    assertTrue(mapper.message(fixture("message-bot"), channel, SELF_ID).isEmpty());
+    DataObject own = fixture("message-mention");
+    own.getObject("author").put("id", SELF_ID);
+    assertTrue(mapper.message(own, channel, SELF_ID).isEmpty());
+  }
+
+  @Test
+  void askInAChannelIsKeyedByTheInteraction() {
+    ChatEvent event = mapper.interaction(fixture("interaction-ask-guild"), null);
+
+    assertEquals(key(CHANNEL_ID, "1350000000000001000"), event.conversation());
+    assertEquals("1350000000000001000", event.eventId());
+    assertNull(event.messageId());
+    assertEquals("What is a cria?", event.text());
+    assertNull(event.command());
+    assertEquals("Alice", event.author().displayName());
+    assertEquals(DiscordEventMapper.snowflakeTime("1350000000000001000"), event.time());
+    assertEquals(
+        new ReplyAddress.ToInteraction(
+            "1350000000000001000",
+            CHANNEL_ID,
+            "aW50ZXJhY3Rpb246MTM1MDAwMDAwMDAwMDAwMTAwMDpmaXh0dXJlLXRva2Vu"),
+        ReplyAddress.decode(event.replyAddress()));
+  }
+
+  @Test
+  void chatIsKeyedByTheThreadItOpenedAndAnsweredThere() {
+    DataObject chat = fixture("interaction-ask-guild");
+    chat.getObject("data").put("name", "chat");
+
+    ChatEvent event = mapper.interaction(chat, THREAD_ID);
+
+    assertEquals(key(CHANNEL_ID, THREAD_ID), event.conversation());
+    assertEquals(
+        new ReplyAddress.ToChannel(THREAD_ID, null, null),
+        ReplyAddress.decode(event.replyAddress()));
+  }
+
+  @Test
+  void commandsInAThreadActOnTheThread() {
+    ChatEvent event = mapper.interaction(fixture("interaction-ask-thread"), null);
+
+    assertEquals(key(CHANNEL_ID, THREAD_ID), event.conversation());
+    assertEquals(new Command.Reset(), event.command());
+    assertEquals("/reset", event.text());
+    assertEquals("Ali", event.author().displayName());
+  }
+
+  @Test
+  void commandsInADirectMessageActOnIt() {
+    ChatEvent event = mapper.interaction(fixture("interaction-model-dm"), null);
+
+    assertEquals(ConversationKey.of(Platform.DISCORD, "@me", DM_CHANNEL_ID), event.conversation());
+    assertEquals(new Command.Model("Llama-4-Scout-17B-16E-Instruct-FP8"), event.command());
+    assertEquals(USER_ID, event.author().id());
+  }
+
+  @Test
+  void systemClearRestoresTheDefault() {
+    DataObject system = fixture("interaction-ask-guild");
+    system.getObject("data").put("name", "system");
+    system.getObject("data").getArray("options").getObject(0).put("value", "clear");
+
+    ChatEvent event = mapper.interaction(system, null);
+
+    assertEquals(new Command.SystemPrompt(""), event.command());
+    assertEquals(ConversationKey.of(Platform.DISCORD, GUILD_ID, CHANNEL_ID), event.conversation());
+  }
+
+  @Test
+  void everyMentionOfCriaIsStripped() {
+    assertEquals(
+        "hi there",
+        DiscordEventMapper.withoutMention(
+            "<@" + SELF_ID + "> hi <@!" + SELF_ID + "> there", SELF_ID));
+    assertEquals("hi <@42>", DiscordEventMapper.withoutMention("hi <@42>", SELF_ID));
+  }
+
+  @Test
+  void editsFindTheirConversation() {
+    DataObject edited = fixture("message-mention");
+    assertEquals(
+        key(CHANNEL_ID, "1350000000000003000"), mapper.editedConversation(edited, channel));
+    ConversationKey asked = key(CHANNEL_ID, "1350000000000001000");
+    core.answered("1350000000000004000", asked);
+    assertEquals(asked, mapper.editedConversation(fixture("message-reply"), channel));
+  }
+
+  private static ConversationKey key(String channelId, String thread) {
+    return new ConversationKey(Platform.DISCORD, GUILD_ID, channelId, thread);
+  }
+}

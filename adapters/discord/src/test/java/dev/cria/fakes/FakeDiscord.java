@@ -1,0 +1,238 @@
+package dev.cria.fakes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import net.dv8tion.jda.api.utils.data.DataObject;
+
+/**
+ * A fake Discord for tests: a REST API (JDK HttpServer) and a gateway (Java-WebSocket) on loopback.
+ * Point Cria at it with {@link #properties()}, wait for {@link #awaitConnected}, then send slash
+ * commands and messages as a user would and assert on the REST calls Cria makes (each recorded with
+ * method, route and JSON body) and on the messages it leaves behind.
+ */
+public final class FakeDiscord implements AutoCloseable {
+
+  public static final String BOT_TOKEN = "fake-discord-bot-token";
+  private static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+
+  private final List<FakeDiscordCall> calls = new ArrayList<>();
+  private final FakeDiscordGateway gateway;
+  private final FakeDiscordStore store;
+  private final FakeDiscordRest rest;
+
+  public FakeDiscord() {
+    try {
+      this.gateway = new FakeDiscordGateway(this::threads);
+      this.store =
+          new FakeDiscordStore(
+              this::gatewayUrl,
+              thread -> gateway.dispatch("THREAD_CREATE", thread, thread.getString("guild_id")));
+      this.rest = new FakeDiscordRest(store, this::record);
+      gateway.start();
+      rest.start();
+      awaitTrue(() -> gateway.getPort() > 0, "gateway listening");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The settings that point Cria's Discord adapter at this fake. */
+  public Map<String, String> properties() {
+    return Map.of(
+        "cria.discord.bot-token", BOT_TOKEN,
+        "cria.discord.api-url", rest.baseUrl(),
+        "cria.discord.gateway-url", gatewayUrl());
+  }
+
+  public String restBaseUrl() {
+    return rest.baseUrl();
+  }
+
+  public String gatewayUrl() {
+    return gateway.url();
+  }
+
+  /** Close connections that ask for Message Content with 4014, as Discord does when it is off. */
+  public void refuseMessageContent(boolean refuse) {
+    gateway.refuseMessageContent(refuse);
+  }
+
+  /** Waits until this many shards have identified and received READY. */
+  public void awaitConnected(int shards) {
+    awaitTrue(() -> gateway.readySessions() >= shards, shards + " shard(s) connected");
+  }
+
+  /** The IDENTIFY payloads received, in order. */
+  public List<DataObject> identifies() {
+    return gateway.identifies();
+  }
+
+  // --- what users do -------------------------------------------------------------------------
+
+  /** A user runs a slash command in the guild's text channel (threadId null) or in a thread. */
+  public Interaction slashCommand(String name, Map<String, String> options, String threadId) {
+    DataObject interaction = FakeDiscordPayloads.slashCommand(name, options, threadId);
+    return send(interaction, FakeDiscordPayloads.GUILD_ID);
+  }
+
+  /** A user types into an autocompleted option of a command in the guild's text channel. */
+  public Interaction autocomplete(String command, String option, String typed) {
+    return send(
+        FakeDiscordPayloads.autocomplete(command, option, typed), FakeDiscordPayloads.GUILD_ID);
+  }
+
+  public Interaction directSlashCommand(String name, Map<String, String> options) {
+    return send(FakeDiscordPayloads.directSlashCommand(name, options), null);
+  }
+
+  /** A user (or a bot) writes in the guild's text channel or a thread. Returns the message id. */
+  public String message(String channelId, String authorId, boolean bot, String content) {
+    return message(
+        FakeDiscordPayloads.userMessage(channelId, true, authorId, bot, content),
+        FakeDiscordPayloads.GUILD_ID);
+  }
+
+  /** A user replies to one of Cria's messages. Returns the message id. */
+  public String reply(String channelId, String toMessageId, String content) {
+    DataObject message =
+        FakeDiscordPayloads.userMessage(
+            channelId, true, FakeDiscordPayloads.USER_ID, false, content);
+    message
+        .put("type", 19)
+        .put(
+            "message_reference",
+            DataObject.empty()
+                .put("type", 0)
+                .put("message_id", toMessageId)
+                .put("channel_id", channelId)
+                .put("guild_id", FakeDiscordPayloads.GUILD_ID));
+    return message(message, FakeDiscordPayloads.GUILD_ID);
+  }
+
+  public String directMessage(String content) {
+    return message(
+        FakeDiscordPayloads.userMessage(
+            FakeDiscordPayloads.DM_CHANNEL_ID, false, FakeDiscordPayloads.USER_ID, false, content),
+        null);
+  }
+
+  private String message(DataObject message, String guildId) {
+    gateway.dispatch("MESSAGE_CREATE", message, guildId);
+    return message.getString("id");
+  }
+
+  private Interaction send(DataObject interaction, String guildId) {
+    Interaction sent =
+        new Interaction(
+            interaction.getString("id"),
+            interaction.getString("token"),
+            interaction.getString("channel_id"));
+    store.interactionSent(sent.token(), sent.channelId());
+    gateway.dispatch("INTERACTION_CREATE", interaction, guildId);
+    return sent;
+  }
+
+  /** A slash command as sent. */
+  public record Interaction(String id, String token, String channelId) {}
+
+  // --- what Cria did ---------------------------------------------------------------------------
+
+  /** Every REST call so far, in order. */
+  public List<FakeDiscordCall> calls() {
+    synchronized (calls) {
+      return List.copyOf(calls);
+    }
+  }
+
+  public List<FakeDiscordCall> calls(String method, String routeRegex) {
+    return calls().stream().filter(call -> call.is(method, routeRegex)).toList();
+  }
+
+  /** Waits (bounded) for the first call matching, and returns it. */
+  public FakeDiscordCall await(String method, String routeRegex) {
+    return await(call -> call.is(method, routeRegex), method + " " + routeRegex);
+  }
+
+  public FakeDiscordCall await(Predicate<FakeDiscordCall> matching, String description) {
+    synchronized (calls) {
+      long deadline = System.nanoTime() + DEFAULT_WAIT.toNanos();
+      while (true) {
+        for (FakeDiscordCall call : calls) {
+          if (matching.test(call)) {
+            return call;
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError(
+              "no " + description + " within " + DEFAULT_WAIT + "; calls: " + calls);
+        }
+        try {
+          calls.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted", e);
+        }
+      }
+    }
+  }
+
+  /** Waits (bounded) until a condition on the fake's state holds. */
+  public void awaitTrue(BooleanSupplier condition, String description) {
+    long deadline = System.nanoTime() + DEFAULT_WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "not " + description + " within " + DEFAULT_WAIT + "; calls: " + calls());
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
+
+  /** The contents of Cria's answer to an interaction: the original reply, then follow-ups. */
+  public List<String> answerOf(Interaction interaction) {
+    return store.answerOf(interaction.token());
+  }
+
+  /** The id of the message that holds the start of Cria's answer to an interaction, or null. */
+  public String answerMessageId(Interaction interaction) {
+    return store.originalId(interaction.token());
+  }
+
+  /** Cria's messages in a channel or thread, oldest first. */
+  public List<DataObject> messagesIn(String channelId) {
+    return store.messagesIn(channelId);
+  }
+
+  public List<DataObject> threads() {
+    return store.threads();
+  }
+
+  private void record(FakeDiscordCall call) {
+    synchronized (calls) {
+      calls.add(call);
+      calls.notifyAll();
+    }
+  }
+
+  @Override
+  public void close() {
+    rest.stop();
+    try {
+      gateway.stop(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package dev.cria.fakes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+
+/**
+ * What the fake Discord holds: Cria's messages (interaction replies, follow-ups, channel posts),
+ * the threads it opened and the commands it registered, per scope ({@code global} or a guild id).
+ * Lives as long as the fake, so it outlasts an application restart.
+ */
+final class FakeDiscordStore {
+
+  private final Map<String, DataObject> messages = new ConcurrentHashMap<>();
+  private final List<String> messageOrder = new ArrayList<>();
+  private final Map<String, String> originals = new ConcurrentHashMap<>();
+  private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> followUps = new ConcurrentHashMap<>();
+  private final Map<String, DataObject> threads = new ConcurrentHashMap<>();
+  private final Map<String, DataArray> commands = new ConcurrentHashMap<>();
+  private final Supplier<String> gatewayUrl;
+  private final Consumer<DataObject> onThreadCreated;
+
+  FakeDiscordStore(Supplier<String> gatewayUrl, Consumer<DataObject> onThreadCreated) {
+    this.gatewayUrl = gatewayUrl;
+    this.onThreadCreated = onThreadCreated;
+  }
+
+  void interactionSent(String token, String channelId) {
+    interactionChannels.put(token, channelId);
+  }
+
+  DataObject gatewayBot() {
+    return DataObject.empty()
+        .put("url", gatewayUrl.get())
+        .put("shards", 1)
+        .put(
+            "session_start_limit",
+            DataObject.empty()
+                .put("total", 1000)
+                .put("remaining", 1000)
+                .put("reset_after", 0)
+                .put("max_concurrency", 1));
+  }
+
+  DataArray commands(String scope) {
+    return DataArray.fromJson(commands.getOrDefault(scope, DataArray.empty()).toString());
+  }
+
+  DataArray replaceCommands(String scope, DataArray wanted) {
+    DataArray registered = DataArray.empty();
+    for (int i = 0; i < wanted.length(); i++) {
+      DataObject command = wanted.getObject(i);
+      command
+          .put("id", FakeDiscordPayloads.snowflake())
+          .put("application_id", FakeDiscordPayloads.SELF_ID)
+          .put("version", FakeDiscordPayloads.snowflake());
+      if (!scope.equals("global")) {
+        command.put("guild_id", scope);
+      }
+      registered.add(command);
+    }
+    commands.put(scope, registered);
+    return commands(scope);
+  }
+
+  DataObject editOriginal(String token, DataObject body) {
+    String id = originals.computeIfAbsent(token, ignored -> FakeDiscordPayloads.snowflake());
+    DataObject message = messages.get(id);
+    if (message == null) {
+      return store(
+          FakeDiscordPayloads.botMessage(id, channelOf(token), body.getString("content", "")));
+    }
+    return message.put("content", body.getString("content", message.getString("content")));
+  }
+
+  DataObject followUp(String token, DataObject body) {
+    String id = FakeDiscordPayloads.snowflake();
+    followUps
+        .computeIfAbsent(token, ignored -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        .add(id);
+    return store(
+        FakeDiscordPayloads.botMessage(id, channelOf(token), body.getString("content", "")));
+  }
+
+  DataObject post(String channelId, DataObject body) {
+    DataObject message =
+        FakeDiscordPayloads.botMessage(
+            FakeDiscordPayloads.snowflake(), channelId, body.getString("content", ""));
+    body.optObject("message_reference")
+        .ifPresent(reference -> message.put("message_reference", reference));
+    return store(message);
+  }
+
+  /** The edited message, or null when there is no such message. */
+  DataObject edit(String id, DataObject body) {
+    DataObject message = messages.get(id);
+    return message == null ? null : message.put("content", body.getString("content", ""));
+  }
+
+  boolean delete(String id) {
+    synchronized (messageOrder) {
+      messageOrder.remove(id);
+    }
+    return messages.remove(id) != null;
+  }
+
+  DataObject openThread(String channelId, String messageId, DataObject body) {
+    DataObject thread = FakeDiscordPayloads.thread(messageId, channelId, body.getString("name"));
+    threads.put(messageId, thread);
+    onThreadCreated.accept(DataObject.fromJson(thread.toString()));
+    return thread;
+  }
+
+  DataObject directChannel(String userId) {
+    return FakeDiscordPayloads.directChannel(FakeDiscordPayloads.DM_CHANNEL_ID, userId);
+  }
+
+  List<DataObject> threads() {
+    return List.copyOf(threads.values());
+  }
+
+  /** Cria's messages in a channel or thread, oldest first. */
+  List<DataObject> messagesIn(String channelId) {
+    synchronized (messageOrder) {
+      return messageOrder.stream()
+          .map(messages::get)
+          .filter(message -> message != null && message.getString("channel_id").equals(channelId))
+          .toList();
+    }
+  }
+
+  /** The contents of an interaction's answer: the original reply, then its follow-ups. */
+  List<String> answerOf(String token) {
+    List<String> parts = new ArrayList<>();
+    String original = originals.get(token);
+    if (original != null && messages.containsKey(original)) {
+      parts.add(messages.get(original).getString("content"));
+    }
+    for (String id : followUps.getOrDefault(token, List.of())) {
+      if (messages.containsKey(id)) {
+        parts.add(messages.get(id).getString("content"));
+      }
+    }
+    return parts;
+  }
+
+  String originalId(String token) {
+    return originals.get(token);
+  }
+
+  private String channelOf(String token) {
+    return interactionChannels.getOrDefault(token, FakeDiscordPayloads.CHANNEL_ID);
+  }
+
+  private DataObject store(DataObject message) {
+    String id = message.getString("id");
+    messages.put(id, message);
+    synchronized (messageOrder) {
+      messageOrder.add(id);
+    }
+    return message;
+  }
+}
