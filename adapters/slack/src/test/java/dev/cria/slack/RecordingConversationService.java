@@ -23,6 +23,8 @@ final class RecordingConversationService implements ConversationService {
   private final List<ChatEvent> acceptedInOrder = new CopyOnWriteArrayList<>();
   private final List<Change> changes = new CopyOnWriteArrayList<>();
   private final Set<ConversationKey> active = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger acceptCalls =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean failing;
 
   void markActive(ConversationKey conversation) {
@@ -43,8 +45,14 @@ final class RecordingConversationService implements ConversationService {
     return List.copyOf(changes);
   }
 
+  /** How often the adapter called {@link #accept}, duplicates included. */
+  int acceptCalls() {
+    return acceptCalls.get();
+  }
+
   @Override
   public Acceptance accept(ChatEvent event) {
+    acceptCalls.incrementAndGet();
     if (failing) {
       throw new IllegalStateException("database unavailable");
     }
