@@ -19,6 +19,7 @@ create table inbound_event (
     platform          varchar(16)  not null,
     event_id          varchar(255) not null,
     conversation_key  varchar(255) not null,
+    author_id         varchar(128),
     payload           text         not null,
     status            varchar(16)  not null,
     attempts          integer      not null,
@@ -31,6 +32,7 @@ create table inbound_event (
     constraint inbound_event_platform_event_uk unique (platform, event_id)
 );
 create index inbound_event_open_idx on inbound_event (status, conversation_key, id);
+create index inbound_event_author_idx on inbound_event (author_id, status);
 
 -- The turns of each conversation, user and assistant, with the answer's metrics.
 create table chat_message (

@@ -41,6 +41,14 @@ public final class EnvironmentVariables {
           "CRIA_LOG_FORMAT",
           "CRIA_LOG_LEVEL",
           "CRIA_SHUTDOWN_GRACE",
+          "CRIA_QUOTA_USER_REQUESTS",
+          "CRIA_QUOTA_USER_TOKENS",
+          "CRIA_QUOTA_CHANNEL_REQUESTS",
+          "CRIA_QUOTA_CHANNEL_TOKENS",
+          "CRIA_QUOTA_USER_IN_FLIGHT",
+          "CRIA_MAX_INPUT_CHARS",
+          "CRIA_MODEL_BREAKER_FAILURES",
+          "CRIA_MODEL_BREAKER_OPEN",
           "SLACK_BOT_TOKEN",
           "SLACK_SIGNING_SECRET",
           "SLACK_APP_TOKEN",
@@ -82,7 +90,7 @@ public final class EnvironmentVariables {
 
   private void server() {
     integer("PORT", "micronaut.server.port", 1, 65535);
-    duration("CRIA_SHUTDOWN_GRACE", "cria.shutdown-grace");
+    duration("CRIA_SHUTDOWN_GRACE", "micronaut.lifecycle.graceful-shutdown.grace-period");
   }
 
   private void llama() {
@@ -132,9 +140,18 @@ public final class EnvironmentVariables {
     decimal("CRIA_TEMPERATURE", "cria.conversation.temperature", 0, 2);
     integer("CRIA_MAX_COMPLETION_TOKENS", "cria.conversation.max-completion-tokens", 1, 1_000_000);
     integer("CRIA_CONTEXT_TOKENS", "cria.conversation.context-tokens", 256, 10_000_000);
-    onOff("CRIA_OUTPUT_MODERATION", "cria.conversation.output-moderation");
+    oneOf("CRIA_OUTPUT_MODERATION", "cria.conversation.output-moderation", "on", "off", "strict");
     integer("CRIA_HISTORY_RETENTION_DAYS", "cria.conversation.retention-days", 0, 36_500);
     oneOf("CRIA_LOG_FORMAT", "cria.log-format", "text", "json");
+    integer("CRIA_QUOTA_USER_REQUESTS", "cria.quota.user-requests-per-day", 0, Long.MAX_VALUE);
+    integer("CRIA_QUOTA_USER_TOKENS", "cria.quota.user-tokens-per-day", 0, Long.MAX_VALUE);
+    integer(
+        "CRIA_QUOTA_CHANNEL_REQUESTS", "cria.quota.channel-requests-per-day", 0, Long.MAX_VALUE);
+    integer("CRIA_QUOTA_CHANNEL_TOKENS", "cria.quota.channel-tokens-per-day", 0, Long.MAX_VALUE);
+    integer("CRIA_QUOTA_USER_IN_FLIGHT", "cria.quota.user-in-flight", 0, 1000);
+    integer("CRIA_MAX_INPUT_CHARS", "cria.quota.max-input-chars", 0, 10_000_000);
+    integer("CRIA_MODEL_BREAKER_FAILURES", "cria.model-breaker.failures", 1, 1000);
+    duration("CRIA_MODEL_BREAKER_OPEN", "cria.model-breaker.open");
   }
 
   private void slack() {

@@ -31,6 +31,13 @@ public interface ChatMessageRepository extends CrudRepository<ChatMessageRow, Lo
 
   Optional<ChatMessageRow> findFirstByEventSeqAndRole(long eventSeq, String role);
 
+  void deleteByEventSeqAndRole(long eventSeq, String role);
+
+  @Query(
+      "UPDATE chat_message SET platform_message_id = :platformMessageId "
+          + "WHERE event_seq = :eventSeq AND role = 'assistant'")
+  int updateAnswerMessageId(long eventSeq, String platformMessageId);
+
   @Query(
       "UPDATE chat_message SET content = :content "
           + "WHERE conversation_key = :conversationKey AND platform_message_id = :platformMessageId")

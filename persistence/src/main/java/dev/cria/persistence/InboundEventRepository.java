@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -23,12 +24,13 @@ public interface InboundEventRepository extends CrudRepository<InboundEventRow, 
       """
       SELECT e.id FROM inbound_event e
       WHERE (e.status = 'PENDING' OR (e.status = 'CLAIMED' AND e.lease_until < :now))
+        AND e.platform IN (:platforms)
         AND NOT EXISTS (
           SELECT 1 FROM inbound_event o
           WHERE o.conversation_key = e.conversation_key
             AND o.status IN ('PENDING', 'CLAIMED') AND o.id < e.id)
       ORDER BY e.id LIMIT :limit""")
-  List<Long> findClaimable(Instant now, int limit);
+  List<Long> findClaimable(Instant now, Collection<String> platforms, int limit);
 
   @Query(
       """
@@ -47,6 +49,19 @@ public interface InboundEventRepository extends CrudRepository<InboundEventRow, 
       "UPDATE inbound_event SET lease_until = :leaseUntil "
           + "WHERE id = :id AND status = 'CLAIMED' AND lease_owner = :owner")
   int renew(long id, String owner, Instant leaseUntil);
+
+  @Query(
+      "UPDATE inbound_event SET lease_until = :leaseUntil "
+          + "WHERE status = 'CLAIMED' AND lease_owner = :owner")
+  int renewAll(String owner, Instant leaseUntil);
+
+  boolean existsByConversationKey(String conversationKey);
+
+  /** Events of one author being answered right now, other than the given one. */
+  @Query(
+      "SELECT COUNT(*) FROM inbound_event "
+          + "WHERE author_id = :authorId AND status = 'CLAIMED' AND id <> :exceptId")
+  long countInFlightFor(String authorId, long exceptId);
 
   @Query(
       "UPDATE inbound_event SET reply_message_id = :replyMessageId "

@@ -13,6 +13,7 @@ public record InboundEventRow(
     String platform,
     String eventId,
     String conversationKey,
+    @Nullable String authorId,
     String payload,
     String status,
     int attempts,
@@ -30,11 +31,22 @@ public record InboundEventRow(
 
   public static InboundEventRow pending(
       String platform, String eventId, String conversationKey, String payload, Instant now) {
+    return pending(platform, eventId, conversationKey, null, payload, now);
+  }
+
+  public static InboundEventRow pending(
+      String platform,
+      String eventId,
+      String conversationKey,
+      String authorId,
+      String payload,
+      Instant now) {
     return new InboundEventRow(
         null,
         platform,
         eventId,
         conversationKey,
+        authorId,
         payload,
         PENDING,
         0,

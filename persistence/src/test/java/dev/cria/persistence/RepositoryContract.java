@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 abstract class RepositoryContract {
 
   private static final String KEY = "slack:T1:C1:1700000000.000100";
+  private static final List<String> SLACK = List.of("slack");
 
   ApplicationContext context;
   InboundEventRepository events;
@@ -62,14 +63,33 @@ abstract class RepositoryContract {
     long other =
         events.save(InboundEventRow.pending("slack", "Ev3", "slack:T1:C2", "{}", now())).id();
 
-    assertEquals(List.of(first, other), events.findClaimable(now(), 10));
+    assertEquals(List.of(first, other), events.findClaimable(now(), SLACK, 10));
     assertEquals(0, events.claim(second, "a", now().plusSeconds(60), now()));
     assertEquals(1, events.claim(first, "a", now().plusSeconds(60), now()));
     assertEquals(0, events.claim(first, "b", now().plusSeconds(60), now()), "claimed twice");
-    assertEquals(List.of(other), events.findClaimable(now(), 10));
+    assertEquals(List.of(other), events.findClaimable(now(), SLACK, 10));
 
     assertEquals(1, events.finish(first, "a", InboundEventRow.DONE, now(), null));
-    assertEquals(List.of(second, other), events.findClaimable(now(), 10));
+    assertEquals(List.of(second, other), events.findClaimable(now(), SLACK, 10));
+  }
+
+  @Test
+  void onlyEventsOfTheAskedPlatformsAreClaimable() {
+    long slack = events.save(InboundEventRow.pending("slack", "Ev1", KEY, "{}", now())).id();
+    events.save(InboundEventRow.pending("discord", "Ev1", "discord:G1:C1", "{}", now()));
+
+    assertEquals(List.of(slack), events.findClaimable(now(), SLACK, 10));
+    assertEquals(2, events.findClaimable(now(), List.of("slack", "discord"), 10).size());
+  }
+
+  @Test
+  void leasesAreRenewedForEveryEventOfTheirOwner() {
+    long id = events.save(InboundEventRow.pending("slack", "Ev1", KEY, "{}", now())).id();
+    events.claim(id, "a", now().plusSeconds(1), now());
+
+    assertEquals(1, events.renewAll("a", now().plusSeconds(600)));
+    assertEquals(0, events.renewAll("b", now().plusSeconds(600)));
+    assertTrue(events.findClaimable(now().plusSeconds(30), SLACK, 10).isEmpty());
   }
 
   @Test
@@ -78,7 +98,7 @@ abstract class RepositoryContract {
     Instant past = now().minusSeconds(120);
     assertEquals(1, events.claim(id, "crashed", past.plusSeconds(60), past));
 
-    assertEquals(List.of(id), events.findClaimable(now(), 10));
+    assertEquals(List.of(id), events.findClaimable(now(), SLACK, 10));
     assertEquals(1, events.claim(id, "b", now().plusSeconds(60), now()));
     assertEquals(0, events.finish(id, "crashed", InboundEventRow.DONE, now(), null));
     assertEquals(2, events.findById(id).orElseThrow().attempts());

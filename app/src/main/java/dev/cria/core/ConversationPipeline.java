@@ -1,0 +1,269 @@
+package dev.cria.core;
+
+import dev.cria.chat.ChatEvent;
+import dev.cria.chat.Reply;
+import dev.cria.chat.ReplyPort;
+import dev.cria.config.ConversationDefaults;
+import dev.cria.config.LlamaSettings;
+import dev.cria.core.PipelineMetrics.Outcome;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Answers one event, start to finish, in the order docs/architecture.md describes. The steps before
+ * this one (ignore bots, dedupe, store the user turn) happen on accept; the queue hands over one
+ * event per conversation at a time. Every failure ends in a reply.
+ */
+@Singleton
+public class ConversationPipeline {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationPipeline.class);
+
+  private final ConversationStore store;
+  private final ChatModel model;
+  private final ModerationGate moderation;
+  private final ReplyPorts replyPorts;
+  private final CommandHandler commands;
+  private final QuotaGate quota;
+  private final ModelCircuit circuit;
+  private final LlamaSettings llama;
+  private final ConversationDefaults defaults;
+  private final PipelineMetrics metrics;
+
+  ConversationPipeline(
+      ConversationStore store,
+      ChatModel model,
+      ModerationGate moderation,
+      ReplyPorts replyPorts,
+      CommandHandler commands,
+      QuotaGate quota,
+      ModelCircuit circuit,
+      LlamaSettings llama,
+      ConversationDefaults defaults,
+      PipelineMetrics metrics) {
+    this.store = store;
+    this.model = model;
+    this.moderation = moderation;
+    this.replyPorts = replyPorts;
+    this.commands = commands;
+    this.quota = quota;
+    this.circuit = circuit;
+    this.llama = llama;
+    this.defaults = defaults;
+    this.metrics = metrics;
+  }
+
+  /** How processing ended; a failed one carries the error id the user was shown. */
+  public record Result(Outcome outcome, String errorId) {}
+
+  /** Handles one claimed event. Never throws: every failure is logged and told to the user. */
+  public Result process(QueuedEvent queued, String owner) {
+    ChatEvent event = queued.event();
+    MDC.put("conversation", event.conversation().toString());
+    MDC.put("event", event.eventId());
+    try {
+      ReplyPort port =
+          replyPorts
+              .forPlatform(event.platform())
+              .orElseThrow(() -> new IllegalStateException("no adapter for " + event.platform()));
+      Reply reply = port.open(event.replyAddress(), queued.replyMessageId());
+      Result result = answer(queued, owner, reply, port.updateInterval());
+      metrics.answer(event.platform(), result.outcome());
+      return result;
+    } catch (RuntimeException e) {
+      String errorId = newErrorId();
+      LOG.error("Could not deliver a reply (error id {})", errorId, e);
+      metrics.error("delivery");
+      metrics.answer(event.platform(), Outcome.FAILED);
+      return new Result(Outcome.FAILED, errorId);
+    } finally {
+      MDC.remove("conversation");
+      MDC.remove("event");
+    }
+  }
+
+  private Result answer(QueuedEvent queued, String owner, Reply reply, Duration interval) {
+    ChatEvent event = queued.event();
+    if (event.command() != null) {
+      reply.finish(commands.handle(queued));
+      return new Result(Outcome.COMMAND, null);
+    }
+    var stored = store.storedAnswer(queued.seq());
+    if (stored.isPresent()) {
+      LOG.info("Delivering the answer an earlier attempt stored");
+      deliver(queued, reply, stored.get());
+      return new Result(Outcome.ANSWERED, null);
+    }
+    try {
+      return answerWithModel(queued, owner, reply, interval);
+    } catch (ModerationGate.ModerationUnavailable e) {
+      reply.fail(ReplyTexts.moderationUnavailable());
+      return new Result(Outcome.REFUSED, null);
+    } catch (ModelException e) {
+      return failWithModelError(e, reply);
+    } catch (RuntimeException e) {
+      String errorId = newErrorId();
+      LOG.error("Failed to answer (error id {})", errorId, e);
+      metrics.error("internal");
+      reply.fail(ReplyTexts.apology(errorId));
+      return new Result(Outcome.FAILED, errorId);
+    }
+  }
+
+  private Result answerWithModel(QueuedEvent queued, String owner, Reply reply, Duration interval) {
+    ChatEvent event = queued.event();
+    if (!llama.configured()) {
+      throw new ModelException(ModelException.Kind.NOT_CONFIGURED, "LLAMA_API_KEY is not set");
+    }
+    var overQuota = quota.check(queued);
+    if (overQuota.isPresent()) {
+      store.dropUserTurn(queued.seq());
+      reply.fail(overQuota.get());
+      return new Result(Outcome.REFUSED, null);
+    }
+    if (!circuit.allows()) {
+      reply.fail(ReplyTexts.modelDown(circuit.retryIn()));
+      return new Result(Outcome.FAILED, null);
+    }
+    startReply(queued, owner, reply);
+    Settings settings = commands.effective(event.conversation());
+    HistoryWindow.Window window = loadHistory(queued, settings);
+    if (window.tooLong()) {
+      store.dropUserTurn(queued.seq());
+      reply.fail(ReplyTexts.tooLong(window.currentTokens(), window.limit()));
+      return new Result(Outcome.REFUSED, null);
+    }
+    var inputRefusal = moderation.checkInput(queued);
+    if (inputRefusal.isPresent()) {
+      reply.fail(inputRefusal.get());
+      return new Result(Outcome.REFUSED, null);
+    }
+    long started = System.nanoTime();
+    Completion completion = callModel(event, settings, window, reply, interval);
+    long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    if (completion.text().isBlank()) {
+      reply.fail(ReplyTexts.emptyAnswer());
+      return new Result(Outcome.FAILED, null);
+    }
+    var outputNotice = moderation.checkOutput(queued, completion.text());
+    if (outputNotice.isPresent()) {
+      reply.fail(outputNotice.get());
+      return new Result(Outcome.REFUSED, null);
+    }
+    storeAnswer(queued, completion, latencyMs);
+    deliver(queued, reply, decorate(completion, window));
+    return new Result(Outcome.ANSWERED, null);
+  }
+
+  private void startReply(QueuedEvent queued, String owner, Reply reply) {
+    String placeholder = reply.start();
+    if (placeholder != null && !placeholder.equals(queued.replyMessageId())) {
+      store.recordReplyMessage(queued.seq(), owner, placeholder);
+    }
+  }
+
+  private HistoryWindow.Window loadHistory(QueuedEvent queued, Settings settings) {
+    ChatEvent event = queued.event();
+    var turns = store.newestTurns(event.conversation(), queued.seq(), HistoryWindow.MAX_TURNS);
+    return HistoryWindow.build(settings.systemPrompt(), turns, event, defaults.contextTokens());
+  }
+
+  private Completion callModel(
+      ChatEvent event,
+      Settings settings,
+      HistoryWindow.Window window,
+      Reply reply,
+      Duration interval) {
+    var request =
+        new ChatRequest(
+            settings.model(),
+            window.messages(),
+            settings.temperature(),
+            settings.maxCompletionTokens(),
+            event.author().id());
+    ThrottledReply updates = new ThrottledReply(reply, interval);
+    StringBuilder soFar = new StringBuilder();
+    long started = System.nanoTime();
+    Completion completion;
+    try {
+      completion =
+          model.stream(
+              request,
+              text -> {
+                if (soFar.isEmpty()) {
+                  metrics.firstToken(Duration.ofNanos(System.nanoTime() - started));
+                }
+                soFar.append(text);
+                if (!defaults.holdsOutputUntilChecked()) {
+                  updates.offer(soFar.toString());
+                }
+              });
+      circuit.succeeded();
+    } catch (ModelException e) {
+      circuit.failed(e);
+      throw e;
+    }
+    metrics.modelLatency(Duration.ofNanos(System.nanoTime() - started));
+    metrics.tokens(completion.promptTokens(), completion.completionTokens());
+    return completion;
+  }
+
+  private void storeAnswer(QueuedEvent queued, Completion completion, long latencyMs) {
+    ChatEvent event = queued.event();
+    store.saveAnswer(
+        event,
+        queued.seq(),
+        new Answer(completion.text(), completion, latencyMs, event.author().id()));
+  }
+
+  private static String decorate(Completion completion, HistoryWindow.Window window) {
+    String text = completion.text();
+    if ("length".equals(completion.stopReason())) {
+      text = text + "\n\n" + ReplyTexts.lengthCut();
+    }
+    if (window.cut()) {
+      text = text + "\n\n" + ReplyTexts.contextCut();
+    }
+    return text;
+  }
+
+  private void deliver(QueuedEvent queued, Reply reply, String text) {
+    String messageId = reply.finish(text);
+    if (messageId != null) {
+      store.recordAnswerMessage(queued.seq(), messageId);
+    }
+  }
+
+  private Result failWithModelError(ModelException e, Reply reply) {
+    String errorId = newErrorId();
+    metrics.error("model_" + e.kind().name().toLowerCase(Locale.ROOT));
+    String text =
+        switch (e.kind()) {
+          case NOT_CONFIGURED -> ReplyTexts.notConfigured();
+          case RATE_LIMITED -> ReplyTexts.busy(e.retryAfter());
+          case UNAUTHORIZED -> ReplyTexts.unauthorized();
+          case NOT_FOUND -> ReplyTexts.unknownModel();
+          case BAD_REQUEST -> ReplyTexts.badRequest(errorId);
+          case UNAVAILABLE -> ReplyTexts.unavailable(errorId);
+        };
+    if (e.kind() == ModelException.Kind.NOT_CONFIGURED) {
+      LOG.warn("Not answering: LLAMA_API_KEY is not set");
+    } else {
+      LOG.warn("Model call failed: {} {} (error id {})", e.kind(), e.getMessage(), errorId);
+    }
+    reply.fail(text);
+    return new Result(Outcome.FAILED, errorId);
+  }
+
+  private static String newErrorId() {
+    byte[] bytes = new byte[4];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.cria.core;
+
+import dev.cria.chat.ConversationService.Acceptance;
+import dev.cria.chat.Platform;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The pipeline's meters; docs/metrics.md lists their Prometheus names. */
+@Singleton
+public class PipelineMetrics {
+
+  /** How an event ended. */
+  public enum Outcome {
+    ANSWERED,
+    REFUSED,
+    FAILED,
+    COMMAND
+  }
+
+  private final MeterRegistry registry;
+  private final Timer modelLatency;
+  private final Timer firstToken;
+  private final Counter promptTokens;
+  private final Counter completionTokens;
+
+  public PipelineMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.modelLatency =
+        Timer.builder("cria.model.latency")
+            .description("Time from the model request to the end of its answer")
+            .publishPercentileHistogram()
+            .register(registry);
+    this.firstToken =
+        Timer.builder("cria.model.first_token")
+            .description("Time from the model request to its first text")
+            .publishPercentileHistogram()
+            .register(registry);
+    this.promptTokens = tokens("prompt");
+    this.completionTokens = tokens("completion");
+  }
+
+  void event(Platform platform, Acceptance acceptance) {
+    registry
+        .counter("cria.events", "platform", platform.id(), "outcome", lower(acceptance))
+        .increment();
+  }
+
+  void answer(Platform platform, Outcome outcome) {
+    registry
+        .counter("cria.answers", "platform", platform.id(), "outcome", lower(outcome))
+        .increment();
+  }
+
+  void modelLatency(Duration latency) {
+    modelLatency.record(latency);
+  }
+
+  void firstToken(Duration latency) {
+    firstToken.record(latency);
+  }
+
+  void tokens(Integer prompt, Integer completion) {
+    if (prompt != null) {
+      promptTokens.increment(prompt);
+    }
+    if (completion != null) {
+      completionTokens.increment(completion);
+    }
+  }
+
+  void moderation(String direction, boolean flagged) {
+    registry
+        .counter(
+            "cria.moderation.checks", "direction", direction, "flagged", String.valueOf(flagged))
+        .increment();
+  }
+
+  void error(String kind) {
+    registry.counter("cria.errors", "kind", kind).increment();
+  }
+
+  private Counter tokens(String type) {
+    return Counter.builder("cria.model.tokens")
+        .description("Tokens the model read (prompt) and wrote (completion)")
+        .tag("type", type)
+        .register(registry);
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.cria.store;
+
+import dev.cria.chat.Author;
+import dev.cria.chat.ChatEvent;
+import dev.cria.chat.Command;
+import dev.cria.chat.ConversationKey;
+import java.time.Instant;
+
+/**
+ * A {@link ChatEvent} as JSON in {@code inbound_event.payload}: flat and explicit, so a stored
+ * event stays readable by the next version of Cria.
+ */
+record EventPayload(
+    String conversation,
+    String eventId,
+    String messageId,
+    String authorId,
+    String authorName,
+    boolean authorBot,
+    String text,
+    String command,
+    String commandArgument,
+    Instant time,
+    String replyAddress) {
+
+  static EventPayload of(ChatEvent event) {
+    Author author = event.author();
+    Command command = event.command();
+    return new EventPayload(
+        event.conversation().toString(),
+        event.eventId(),
+        event.messageId(),
+        author.id(),
+        author.displayName(),
+        author.bot(),
+        event.text(),
+        command == null ? null : commandName(command),
+        command == null ? null : commandArgument(command),
+        event.time(),
+        event.replyAddress());
+  }
+
+  ChatEvent toEvent() {
+    return new ChatEvent(
+        ConversationKey.parse(conversation),
+        eventId,
+        messageId,
+        new Author(authorId, authorName, authorBot),
+        text,
+        command == null ? null : toCommand(),
+        time,
+        replyAddress);
+  }
+
+  private static String commandName(Command command) {
+    return switch (command) {
+      case Command.Reset reset -> "reset";
+      case Command.Model model -> "model";
+      case Command.SystemPrompt prompt -> "system";
+      case Command.Help help -> "help";
+      case Command.Usage usage -> "usage";
+    };
+  }
+
+  private static String commandArgument(Command command) {
+    return switch (command) {
+      case Command.Model model -> model.modelId();
+      case Command.SystemPrompt prompt -> prompt.prompt();
+      default -> null;
+    };
+  }
+
+  private Command toCommand() {
+    return switch (command) {
+      case "reset" -> new Command.Reset();
+      case "model" -> new Command.Model(commandArgument);
+      case "system" -> new Command.SystemPrompt(commandArgument);
+      case "help" -> new Command.Help();
+      case "usage" -> new Command.Usage();
+      default -> throw new IllegalStateException("unknown stored command: " + command);
+    };
+  }
+}

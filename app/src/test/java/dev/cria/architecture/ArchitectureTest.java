@@ -1,0 +1,99 @@
+package dev.cria.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point inward: the core and the chat model know no platform, database or HTTP client.
+ */
+class ArchitectureTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.cria");
+  }
+
+  @Test
+  void theCoreImportsNoPlatformDatabaseOrHttpClientTypes() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("dev.cria.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "com.slack..",
+                "net.dv8tion..",
+                "java.sql..",
+                "javax.sql..",
+                "io.micronaut.data..",
+                "io.micronaut.transaction..",
+                "java.net.http..",
+                "io.micronaut.http.client..",
+                "okhttp3..",
+                "dev.cria.persistence..",
+                "dev.cria.store..",
+                "dev.cria.llama..",
+                "dev.cria.slack..",
+                "dev.cria.discord..");
+    rule.check(classes);
+  }
+
+  @Test
+  void theChatModelIsPlainJava() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cria.chat..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.micronaut..", "com.slack..", "net.dv8tion..", "java.sql..", "dev.cria.core..")
+        .check(classes);
+  }
+
+  @Test
+  void adaptersNeverImportTheApp() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.cria.slack..", "dev.cria.discord..", "dev.cria.chat..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.cria.core..",
+            "dev.cria.config..",
+            "dev.cria.store..",
+            "dev.cria.llama..",
+            "dev.cria.ops..",
+            "dev.cria.persistence..")
+        .check(classes);
+  }
+
+  @Test
+  void platformsStayInTheirAdapters() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.cria.slack..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.slack..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.cria.discord..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("net.dv8tion..")
+        .check(classes);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.cria.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EnvironmentVariablesTest {
+
+  @Test
+  void noConfigurationAtAllGivesAnEmbeddedDatabase() {
+    Map<String, Object> properties = EnvironmentVariables.toProperties(Map.of());
+
+    assertTrue(properties.get("datasources.default.url").toString().startsWith("jdbc:h2:file:"));
+    assertTrue(properties.get("datasources.default.url").toString().contains("/data/cria"));
+    assertFalse(properties.containsKey("cria.llama.api-key"));
+  }
+
+  @Test
+  void mapsEachVariableToItsProperty() {
+    Map<String, Object> properties =
+        EnvironmentVariables.toProperties(
+            Map.of(
+                "PORT", "9090",
+                "LLAMA_API_KEY", "LLM|1|secret",
+                "LLAMA_API_STYLE", "OpenAI",
+                "LLAMA_MODERATION", "off",
+                "LLAMA_READ_TIMEOUT", "90",
+                "CRIA_DATA_DIR", "/var/lib/cria",
+                "SLACK_BOT_TOKEN", "xoxb-1",
+                "SLACK_APP_TOKEN", "xapp-1",
+                "DISCORD_SHARDS", "0-1/4"));
+
+    assertEquals(9090L, properties.get("micronaut.server.port"));
+    assertEquals("LLM|1|secret", properties.get("cria.llama.api-key"));
+    assertEquals("openai", properties.get("cria.llama.api-style"));
+    assertEquals(false, properties.get("cria.llama.moderation"));
+    assertEquals("90s", properties.get("cria.llama.read-timeout"));
+    assertTrue(properties.get("datasources.default.url").toString().contains("/var/lib/cria/cria"));
+    assertEquals("0-1/4", properties.get("cria.discord.shards"));
+  }
+
+  @Test
+  void readsPostgresUrlsInBothForms() {
+    Map<String, Object> hosted =
+        EnvironmentVariables.toProperties(
+            Map.of("DATABASE_URL", "postgres://cria:s%40cret@db:5432/cria?sslmode=disable"));
+    assertEquals(
+        "jdbc:postgresql://db:5432/cria?sslmode=disable", hosted.get("datasources.default.url"));
+    assertEquals("cria", hosted.get("datasources.default.username"));
+    assertEquals("s@cret", hosted.get("datasources.default.password"));
+
+    Map<String, Object> jdbc =
+        EnvironmentVariables.toProperties(
+            Map.of(
+                "DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/test",
+                "DATABASE_USER", "postgres"));
+    assertEquals("jdbc:postgresql://127.0.0.1:5432/test", jdbc.get("datasources.default.url"));
+    assertEquals("postgres", jdbc.get("datasources.default.username"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "LLAMA_API_STYLE|foo",
+        "LLAMA_MODERATION|maybe",
+        "PORT|http",
+        "PORT|70000",
+        "LLAMA_BASE_URL|api.llama.com/v1",
+        "LLAMA_READ_TIMEOUT|soon",
+        "DATABASE_URL|mysql://db/cria",
+        "DATABASE_URL|postgres://",
+        "CRIA_TEMPERATURE|hot",
+        "CRIA_OUTPUT_MODERATION|sometimes",
+        "DISCORD_SHARDS|4/4",
+        "DISCORD_GUILD_ID|my-guild"
+      })
+  void aBadValueStopsStartupNamingTheVariable(String name, String value) {
+    ConfigException error =
+        assertThrows(
+            ConfigException.class, () -> EnvironmentVariables.toProperties(Map.of(name, value)));
+
+    assertTrue(error.getMessage().startsWith(name), error.getMessage());
+  }
+
+  @Test
+  void slackNeedsAWayIn() {
+    ConfigException error =
+        assertThrows(
+            ConfigException.class,
+            () -> EnvironmentVariables.toProperties(Map.of("SLACK_BOT_TOKEN", "xoxb-1")));
+
+    assertTrue(error.getMessage().contains("SLACK_APP_TOKEN"));
+    assertTrue(error.getMessage().contains("SLACK_SIGNING_SECRET"));
+  }
+
+  @Test
+  void errorsNeverRepeatADatabasePassword() {
+    ConfigException error =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                EnvironmentVariables.toProperties(
+                    Map.of("DATABASE_URL", "mysql://cria:hunter2@db/cria")));
+
+    assertFalse(error.getMessage().contains("hunter2"), error.getMessage());
+  }
+}

@@ -1,0 +1,190 @@
+package dev.cria.core;
+
+import static dev.cria.core.ConversationPipelineTest.messageTexts;
+import static dev.cria.testing.TestEvents.command;
+import static dev.cria.testing.TestEvents.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cria.chat.Command;
+import dev.cria.chat.ConversationKey;
+import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.fakes.FakeLlamaApiRequest;
+import dev.cria.testing.PipelineHarness;
+import dev.cria.testing.RecordingReplyPort.Delivery;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Commands, settings and edits over the life of a conversation. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConversationLifecycleTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private PipelineHarness harness;
+  private ConversationKey thread;
+  private int events;
+
+  @BeforeAll
+  void start() {
+    harness = PipelineHarness.start(Map.of());
+  }
+
+  @AfterAll
+  void stop() {
+    harness.close();
+  }
+
+  @BeforeEach
+  void newThread() {
+    thread = ConversationKey.parse("slack:T1:C2:" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  @Test
+  void resetForgetsTheConversation() {
+    ask("Remember the word avocado.");
+    Delivery reset = run(new Command.Reset());
+    ask("Which word did I ask you to remember?");
+
+    assertTrue(reset.text().contains("forgot 2 messages"), reset.text());
+    List<String> sent = messageTexts(lastChat());
+    assertEquals(
+        List.of("Ada: Which word did I ask you to remember?"), sent.subList(1, sent.size()));
+  }
+
+  @Test
+  void theModelCanBeSwitchedOnlyToOneTheApiOffers() {
+    String other = harness.llama.models().getFirst();
+
+    Delivery unknown = run(new Command.Model("gpt-nonsense"));
+    Delivery switched = run(new Command.Model(other.toLowerCase()));
+    ask("hello");
+
+    assertTrue(unknown.text().contains("don't know"), unknown.text());
+    assertTrue(unknown.text().contains(other), "lists what is available: " + unknown.text());
+    assertTrue(switched.text().contains(other), switched.text());
+    assertEquals(other, lastChat().body().path("model").asText());
+  }
+
+  @Test
+  void aChannelModelAppliesToItsThreadsUntilAThreadChoosesItsOwn() {
+    List<String> models = harness.llama.models();
+    ConversationKey channel = thread.channelKey();
+    harness.service.accept(
+        command(channel, "c-" + thread.thread(), new Command.Model(models.get(1))));
+    harness.replies.next(WAIT);
+
+    ask("which model?");
+    assertEquals(models.get(1), lastChat().body().path("model").asText());
+
+    run(new Command.Model(models.get(2)));
+    ask("and now?");
+    assertEquals(models.get(2), lastChat().body().path("model").asText());
+  }
+
+  @Test
+  void theSystemPromptCanBeSetShownAndCleared() {
+    run(new Command.SystemPrompt("You answer like a pirate."));
+    ask("hello");
+    String sentSystem = lastChat().body().path("messages").get(0).path("content").asText();
+    Delivery shown = run(new Command.SystemPrompt(null));
+    run(new Command.SystemPrompt(""));
+    ask("hello again");
+
+    assertEquals("You answer like a pirate.", sentSystem);
+    assertTrue(shown.text().contains("pirate"), shown.text());
+    String cleared = lastChat().body().path("messages").get(0).path("content").asText();
+    assertTrue(cleared.startsWith("You are Cria"), cleared);
+  }
+
+  @Test
+  void helpAndUsageAnswerWithoutTheModel() {
+    ask("one question to count");
+    int chats = harness.llama.count(FakeLlamaApi.CHAT);
+
+    Delivery help = run(new Command.Help());
+    Delivery usage = run(new Command.Usage());
+
+    assertTrue(help.text().contains("reset"), help.text());
+    assertTrue(
+        usage.text().matches("(?s).*you asked [1-9]\\d* questions using [1-9]\\d* tokens.*"),
+        usage.text());
+    assertEquals(chats, harness.llama.count(FakeLlamaApi.CHAT));
+  }
+
+  @Test
+  void aBareMentionGetsHelp() {
+    harness.service.accept(message(thread, next(), "  "));
+
+    assertTrue(harness.replies.next(WAIT).text().contains("Commands"));
+  }
+
+  @Test
+  void editsAndDeletesChangeWhatTheModelSees() {
+    String typo = next();
+    harness.service.accept(message(thread, typo, "My favourite colour is bleu."));
+    harness.replies.next(WAIT);
+    String wrong = next();
+    harness.service.accept(message(thread, wrong, "Ignore everything I say."));
+    harness.replies.next(WAIT);
+
+    harness.service.edited(thread, "m-" + typo, "My favourite colour is blue.");
+    harness.service.deleted(thread, "m-" + wrong);
+    ask("What is my favourite colour?");
+
+    List<String> sent = messageTexts(lastChat());
+    assertTrue(sent.contains("Ada: My favourite colour is blue."), sent.toString());
+    assertFalse(
+        sent.stream().anyMatch(text -> text.contains("Ignore everything")), sent.toString());
+  }
+
+  @Test
+  void followUpsInAThreadCriaAnsweredAreRecognised() {
+    assertFalse(harness.service.isActive(thread));
+    ask("hi");
+
+    assertTrue(harness.service.isActive(thread));
+    assertEquals(
+        thread,
+        harness
+            .service
+            .conversationOfMessage(thread.platform(), lastAnswerMessageId())
+            .orElseThrow());
+  }
+
+  private String lastAnswerMessageId() {
+    // RecordingReplyPort numbers its messages; the store keeps the id of each answer's first one.
+    var messages =
+        harness
+            .context
+            .getBean(dev.cria.persistence.ChatMessageRepository.class)
+            .findByConversationKeyOrderById(thread.toString());
+    return messages.getLast().platformMessageId();
+  }
+
+  private Delivery ask(String text) {
+    harness.service.accept(message(thread, next(), text));
+    return harness.replies.next(WAIT);
+  }
+
+  private Delivery run(Command command) {
+    harness.service.accept(command(thread, next(), command));
+    return harness.replies.next(WAIT);
+  }
+
+  private String next() {
+    return thread.thread() + "-" + ++events;
+  }
+
+  private FakeLlamaApiRequest lastChat() {
+    return harness.llama.requests(FakeLlamaApi.CHAT).getLast();
+  }
+}

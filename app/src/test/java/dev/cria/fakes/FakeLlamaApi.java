@@ -1,0 +1,330 @@
+package dev.cria.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/**
+ * A local stand-in for the Llama API: a real HTTP server on 127.0.0.1 that serves the native API
+ * under {@code /v1} and the OpenAI-compatible one under {@code /compat/v1} (chat completions, JSON
+ * and SSE; moderations; models). Every end-to-end test talks to it, and {@link #main} runs it as a
+ * process for benchmarks and fault drills.
+ *
+ * <p>The answer is derived from the request: {@code Echo: <last user message>}, streamed two words
+ * a chunk, with token counts of about four characters a token. Markers in the last user message
+ * change that (see {@link FakeLlamaApiScript}): {@code [[flag]]} makes moderation flag the input
+ * ({@code privacy}); {@code [[flag-output]]} puts {@value FakeLlamaApiScript#FLAGGED_ANSWER} in the
+ * answer, and moderation flags an assistant turn containing it ({@code violent_crimes}); {@code
+ * [[long:N]]}, {@code [[status:CODE]]}, {@code [[status-once:CODE]]}, {@code [[midstream-error]]},
+ * {@code [[abrupt]]}, {@code [[slow:MS]]} (a pause before every chunk) and {@code
+ * [[content-string]]} (non-streaming content as a plain string). A {@code max_completion_tokens}
+ * (or {@code max_tokens}) limit cuts the answer at four characters a token with stop reason {@code
+ * length}.
+ */
+public final class FakeLlamaApi implements AutoCloseable {
+
+  public static final String CHAT = "chat";
+  public static final String MODERATION = "moderation";
+  public static final String MODELS = "models";
+
+  /**
+   * How fast answers come: the wait before the first token, then tokens per second (0: no wait).
+   */
+  public record Pacing(long firstTokenMillis, double tokensPerSecond) {
+    public static final Pacing NONE = new Pacing(0, 0);
+
+    long millisFor(int tokens) {
+      return tokensPerSecond <= 0 ? 0 : Math.round(tokens * 1000 / tokensPerSecond);
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final FakeLlamaApiLog log = new FakeLlamaApiLog();
+  private final FakeLlamaApiFailures failures = new FakeLlamaApiFailures();
+  private final FakeLlamaApiChat chat;
+  private final FakeLlamaApiCatalog catalog = FakeLlamaApiCatalog.fromFixture();
+  private volatile boolean moderationUnavailable;
+  private volatile String requiredApiKey;
+
+  private FakeLlamaApi(int port, Pacing pacing) throws IOException {
+    chat = new FakeLlamaApiChat(pacing);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** Starts a fake on a free port that answers without delay. */
+  public static FakeLlamaApi start() {
+    return start(0, Pacing.NONE);
+  }
+
+  public static FakeLlamaApi start(int port, Pacing pacing) {
+    try {
+      return new FakeLlamaApi(port, pacing);
+    } catch (IOException e) {
+      throw new UncheckedIOException("FakeLlamaApi could not listen on port " + port, e);
+    }
+  }
+
+  /** Runs the fake until killed: {@code --port 8089 --latency-ms 300 --tokens-per-second 80}. */
+  public static void main(String[] args) throws InterruptedException {
+    Map<String, String> options = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i], args[i + 1]);
+    }
+    FakeLlamaApi api =
+        start(
+            Integer.parseInt(options.getOrDefault("--port", "0")),
+            new Pacing(
+                Long.parseLong(options.getOrDefault("--latency-ms", "0")),
+                Double.parseDouble(options.getOrDefault("--tokens-per-second", "0"))));
+    Runtime.getRuntime().addShutdownHook(new Thread(api::close));
+    System.out.println("FakeLlamaApi listening on " + api.baseUrl() + " and " + api.compatUrl());
+    new CountDownLatch(1).await();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The native API's base URL, e.g. {@code http://127.0.0.1:41234/v1}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port() + "/v1";
+  }
+
+  /** The OpenAI-compatible base URL, e.g. {@code http://127.0.0.1:41234/compat/v1}. */
+  public String compatUrl() {
+    return "http://127.0.0.1:" + port() + "/compat/v1";
+  }
+
+  /** The last requests received (up to {@value FakeLlamaApiLog#MAX_KEPT}), oldest first. */
+  public List<FakeLlamaApiRequest> requests() {
+    return log.all();
+  }
+
+  /** The kept requests to one endpoint: {@link #CHAT}, {@link #MODERATION} or {@link #MODELS}. */
+  public List<FakeLlamaApiRequest> requests(String endpoint) {
+    return log.all().stream().filter(request -> request.endpoint().equals(endpoint)).toList();
+  }
+
+  /** Waits (at most {@code timeout}) for a matching request; fails the test when none comes. */
+  public FakeLlamaApiRequest await(Predicate<FakeLlamaApiRequest> condition, Duration timeout) {
+    return log.await(condition, timeout);
+  }
+
+  /** How many requests an endpoint received, failed ones included. */
+  public int count(String endpoint) {
+    return log.count(endpoint);
+  }
+
+  /** The next {@code times} chat requests fail with {@code status} (429 with retry-after: 1). */
+  public void failNext(int status, int times) {
+    failures.failNext(status, times, Map.of());
+  }
+
+  /** Like {@link #failNext(int, int)}, with these response headers instead of the usual ones. */
+  public void failNext(int status, int times, Map<String, String> headers) {
+    failures.failNext(status, times, headers);
+  }
+
+  /** While true, moderation answers 503. */
+  public void setModerationUnavailable(boolean unavailable) {
+    moderationUnavailable = unavailable;
+  }
+
+  /**
+   * From now on, only this bearer key is accepted; others get a 401 whose detail echoes the key
+   * they sent (as some real APIs do), so that tests can check the client never repeats it.
+   */
+  public void requireApiKey(String apiKey) {
+    requiredApiKey = apiKey;
+  }
+
+  /** The model ids the fake serves (those of {@code fixtures/llama/models-list.json}). */
+  public List<String> models() {
+    return catalog.ids();
+  }
+
+  /** Forgets the requests, counters and scripted failures. */
+  public void reset() {
+    log.clear();
+    failures.clear();
+    moderationUnavailable = false;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  /**
+   * Answers one exchange. An exception leaves the exchange open, so that the JDK server drops the
+   * connection without finishing the body: that is how {@code [[abrupt]]} works.
+   */
+  private void handle(HttpExchange exchange) throws IOException {
+    try {
+      route(exchange);
+    } catch (RuntimeException e) {
+      if (!(e instanceof FakeLlamaApiChat.AbruptClose)) {
+        e.printStackTrace();
+      }
+      throw e;
+    }
+    exchange.close();
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    FakeLlamaApiRequest request = read(exchange);
+    log.add(request);
+    String key = requiredApiKey;
+    String authorization = request.header("authorization");
+    if (authorization == null || key != null && !authorization.equals("Bearer " + key)) {
+      String given = authorization == null ? "none" : authorization.replace("Bearer ", "");
+      sendProblem(exchange, 401, "Invalid API key: " + given, Map.of());
+      return;
+    }
+    if (request.method().equals("POST") && !isJson(exchange)) {
+      sendProblem(exchange, 400, "Content-Type must be application/json", Map.of());
+      return;
+    }
+    switch (request.endpoint()) {
+      case CHAT -> chat(exchange, request);
+      case MODERATION -> moderate(exchange, request);
+      case MODELS -> models(exchange, request);
+      default ->
+          sendProblem(exchange, 404, "Path '" + request.path() + "' was not found", Map.of());
+    }
+  }
+
+  private void chat(HttpExchange exchange, FakeLlamaApiRequest request) throws IOException {
+    FakeLlamaApiScript script = FakeLlamaApiScript.of(request.lastUserMessage());
+    FakeLlamaApiFailures.Failure failure = failures.next(request, script);
+    if (failure != null) {
+      sendProblem(exchange, failure.status(), "Scripted failure", failure.headers());
+      return;
+    }
+    chat.answer(exchange, request, script);
+  }
+
+  private void moderate(HttpExchange exchange, FakeLlamaApiRequest request) throws IOException {
+    if (moderationUnavailable) {
+      sendProblem(exchange, 503, "Moderation is unavailable", Map.of());
+      return;
+    }
+    JsonNode messages = request.body().path("messages");
+    List<String> categories = FakeLlamaApiScript.moderationCategories(messages);
+    String model = request.body().path("model").asText("Llama-Guard");
+    send(exchange, 200, FakeLlamaApiJson.moderation(model, !categories.isEmpty(), categories));
+  }
+
+  private void models(HttpExchange exchange, FakeLlamaApiRequest request) throws IOException {
+    if (request.path().equals("/models")) {
+      send(exchange, 200, catalog.list());
+      return;
+    }
+    String id = request.path().substring("/models/".length());
+    String model = catalog.find(id);
+    if (model == null) {
+      sendProblem(exchange, 404, "Model '" + id + "' was not found", Map.of());
+    } else {
+      send(exchange, 200, model);
+    }
+  }
+
+  private static FakeLlamaApiRequest read(HttpExchange exchange) throws IOException {
+    String fullPath = exchange.getRequestURI().getPath();
+    String style = fullPath.startsWith("/compat/v1/") ? "openai" : "llama";
+    String path =
+        fullPath.startsWith("/compat/v1/")
+            ? fullPath.substring("/compat/v1".length())
+            : fullPath.startsWith("/v1/") ? fullPath.substring("/v1".length()) : fullPath;
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    String endpoint = endpoint(method, path, !fullPath.equals(path));
+    byte[] bytes;
+    try (InputStream in = exchange.getRequestBody()) {
+      bytes = in.readAllBytes();
+    }
+    JsonNode body = MissingNode.getInstance();
+    if (bytes.length > 0) {
+      try {
+        body = FakeLlamaApiJson.MAPPER.readTree(bytes);
+      } catch (IOException e) {
+        body = FakeLlamaApiJson.MAPPER.getNodeFactory().textNode(new String(bytes));
+      }
+    }
+    Map<String, List<String>> headers = new java.util.HashMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+    return new FakeLlamaApiRequest(method, style, endpoint, path, headers, body);
+  }
+
+  private static String endpoint(String method, String path, boolean known) {
+    if (!known) {
+      return "other";
+    }
+    if (method.equals("POST") && path.equals("/chat/completions")) {
+      return CHAT;
+    }
+    if (method.equals("POST") && path.equals("/moderations")) {
+      return MODERATION;
+    }
+    if (method.equals("GET") && (path.equals("/models") || path.startsWith("/models/"))) {
+      return MODELS;
+    }
+    return "other";
+  }
+
+  private static boolean isJson(HttpExchange exchange) {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
+  }
+
+  private static void sendProblem(
+      HttpExchange exchange, int status, String detail, Map<String, String> headers)
+      throws IOException {
+    if (headers.isEmpty() && status == 429) {
+      headers = Map.of("retry-after", "1");
+    }
+    headers.forEach(exchange.getResponseHeaders()::set);
+    send(exchange, status, FakeLlamaApiJson.problem(status, detail));
+  }
+
+  static void send(HttpExchange exchange, int status, String body) throws IOException {
+    send(exchange, status, body, false);
+  }
+
+  /** Sends a JSON body; {@code abrupt} drops the connection halfway through it. */
+  static void send(HttpExchange exchange, int status, String body, boolean abrupt)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    OutputStream out = exchange.getResponseBody();
+    if (abrupt) {
+      out.write(bytes, 0, bytes.length / 2);
+      out.flush();
+      throw new FakeLlamaApiChat.AbruptClose();
+    }
+    out.write(bytes);
+  }
+}
