@@ -14,14 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Display names of Slack users ({@code users.info}), cached for an hour. A lookup that is not done
- * within {@link #DEADLINE} does not hold up the ack: the user id stands in, and the name lands in
- * the cache for the next message.
+ * Display names of Slack users ({@code users.info}), cached for an hour (a failed lookup for five
+ * minutes). A lookup that is not done within {@link #DEADLINE} does not hold up the ack: the user
+ * id stands in, and the name lands in the cache for the next message.
  */
 final class SlackUserNames implements AutoCloseable {
 
   static final Duration DEADLINE = Duration.ofMillis(800);
   private static final Duration FRESH = Duration.ofHours(1);
+
+  /** After a failed lookup the user id stands in this long before Slack is asked again. */
+  private static final Duration AFTER_FAILURE = Duration.ofMinutes(5);
+
   private static final int MAX_ENTRIES = 10_000;
   private static final Logger LOG = LoggerFactory.getLogger(SlackUserNames.class);
 
@@ -56,15 +60,20 @@ final class SlackUserNames implements AutoCloseable {
   private String fetch(String userId) {
     try {
       String name = api.userName(userId);
-      if (cache.size() >= MAX_ENTRIES) {
-        cache.clear();
-      }
-      cache.put(userId, new Entry(name, Instant.now()));
+      remember(userId, name, Instant.now());
       return name;
     } catch (SlackCallException e) {
       LOG.debug("users.info for {} failed ({})", userId, e.error());
+      remember(userId, userId, Instant.now().minus(FRESH).plus(AFTER_FAILURE));
       return null;
     }
+  }
+
+  private void remember(String userId, String name, Instant fetched) {
+    if (cache.size() >= MAX_ENTRIES) {
+      cache.clear();
+    }
+    cache.put(userId, new Entry(name, fetched));
   }
 
   @Override

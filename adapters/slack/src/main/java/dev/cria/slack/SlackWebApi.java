@@ -50,7 +50,14 @@ public class SlackWebApi {
         call(
             "chat.postMessage",
             true,
-            () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs).text(text)));
+            () ->
+                methods.chatPostMessage(
+                    r ->
+                        r.channel(channel)
+                            .threadTs(threadTs)
+                            .text(text)
+                            .unfurlLinks(false)
+                            .unfurlMedia(false)));
     return response.getTs();
   }
 

@@ -116,6 +116,7 @@ class SlackReplyTest {
     assertEquals(1, dm.size());
     assertNull(dm.getFirst().threadTs());
     assertEquals("Hi *Ada*", dm.getFirst().text());
+    assertEquals("0", slack.calls("chat.postMessage").getFirst().get("unfurl_links"));
     assertEquals(0, slack.calls("assistant.threads.setStatus").size());
   }
 
