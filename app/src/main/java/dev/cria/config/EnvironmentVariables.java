@@ -41,6 +41,7 @@ public final class EnvironmentVariables {
           "CRIA_LOG_FORMAT",
           "CRIA_LOG_LEVEL",
           "CRIA_SHUTDOWN_GRACE",
+          "CRIA_WORKER_LEASE",
           "CRIA_QUOTA_USER_REQUESTS",
           "CRIA_QUOTA_USER_TOKENS",
           "CRIA_QUOTA_CHANNEL_REQUESTS",
@@ -91,6 +92,7 @@ public final class EnvironmentVariables {
   private void server() {
     integer("PORT", "micronaut.server.port", 1, 65535);
     duration("CRIA_SHUTDOWN_GRACE", "micronaut.lifecycle.graceful-shutdown.grace-period");
+    duration("CRIA_WORKER_LEASE", "cria.worker.lease");
   }
 
   private void llama() {

@@ -131,7 +131,7 @@ public class ConversationPipeline {
       reply.fail(ReplyTexts.modelDown(circuit.retryIn()));
       return new Result(Outcome.FAILED, null);
     }
-    startReply(queued, owner, reply);
+    String placeholder = startReply(queued, owner, reply);
     Settings settings = commands.effective(event.conversation());
     HistoryWindow.Window window = loadHistory(queued, settings);
     if (window.tooLong()) {
@@ -145,7 +145,13 @@ public class ConversationPipeline {
       return new Result(Outcome.REFUSED, null);
     }
     long started = System.nanoTime();
-    Completion completion = callModel(event, settings, window, reply, interval);
+    ThrottledReply updates =
+        new ThrottledReply(
+            reply,
+            interval,
+            placeholder,
+            messageId -> store.recordReplyMessage(queued.seq(), owner, messageId));
+    Completion completion = callModel(event, settings, window, updates);
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (completion.text().isBlank()) {
       reply.fail(ReplyTexts.emptyAnswer());
@@ -161,11 +167,13 @@ public class ConversationPipeline {
     return new Result(Outcome.ANSWERED, null);
   }
 
-  private void startReply(QueuedEvent queued, String owner, Reply reply) {
+  /** Shows that Cria is working; returns the placeholder's id (recorded), or null. */
+  private String startReply(QueuedEvent queued, String owner, Reply reply) {
     String placeholder = reply.start();
     if (placeholder != null && !placeholder.equals(queued.replyMessageId())) {
       store.recordReplyMessage(queued.seq(), owner, placeholder);
     }
+    return placeholder;
   }
 
   private HistoryWindow.Window loadHistory(QueuedEvent queued, Settings settings) {
@@ -175,11 +183,7 @@ public class ConversationPipeline {
   }
 
   private Completion callModel(
-      ChatEvent event,
-      Settings settings,
-      HistoryWindow.Window window,
-      Reply reply,
-      Duration interval) {
+      ChatEvent event, Settings settings, HistoryWindow.Window window, ThrottledReply updates) {
     var request =
         new ChatRequest(
             settings.model(),
@@ -187,7 +191,6 @@ public class ConversationPipeline {
             settings.temperature(),
             settings.maxCompletionTokens(),
             event.author().id());
-    ThrottledReply updates = new ThrottledReply(reply, interval);
     StringBuilder soFar = new StringBuilder();
     long started = System.nanoTime();
     Completion completion;

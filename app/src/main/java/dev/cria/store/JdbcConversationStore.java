@@ -60,6 +60,7 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public Optional<Long> enqueue(ChatEvent event) {
+    StoredLimits.check(event);
     String platform = event.platform().id();
     if (events.existsByPlatformAndEventId(platform, event.eventId())) {
       return Optional.empty();
@@ -93,7 +94,7 @@ class JdbcConversationStore implements ConversationStore {
               ChatMessageRow.USER,
               event.text(),
               event.author().id(),
-              event.author().displayName(),
+              StoredLimits.name(event.author().displayName()),
               event.author().id(),
               event.conversation().channelKey().toString(),
               event.messageId(),

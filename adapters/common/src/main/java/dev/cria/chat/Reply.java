@@ -19,6 +19,15 @@ public interface Reply {
   void update(String textSoFar);
 
   /**
+   * The platform id of the message that shows this answer so far, e.g. a streamed message that an
+   * update started, or null while there is none. The core records it, so that an attempt after a
+   * crash continues that message (see {@link ReplyPort#open}) instead of posting a second one.
+   */
+  default String messageId() {
+    return null;
+  }
+
+  /**
    * Delivers the final answer (Markdown), replacing the placeholder and any progressive text.
    *
    * @return the platform id of the first message that holds the answer
