@@ -56,11 +56,11 @@ final class AnswerLedger {
     this.slack = slack;
   }
 
-  Tally tally() {
+  Tally tally(String channel) {
     Map<String, Integer> answers = new HashMap<>();
     List<String> unfinished = new ArrayList<>();
     List<String> others = new ArrayList<>();
-    for (FakeSlackMessage message : slack.messages(SlackLoad.CHANNEL)) {
+    for (FakeSlackMessage message : slack.messages(channel)) {
       String text = message.text();
       if (message.streaming() || text.contains(PLACEHOLDER)) {
         unfinished.add(message.ts() + " " + text);
@@ -78,7 +78,28 @@ final class AnswerLedger {
 
   /** How many mentions have at least one finished answer. */
   int answered(List<SlackLoad.Mention> mentions) {
-    Map<String, Integer> answers = tally().answers();
+    Map<String, Integer> answers = tally(mentions.getFirst().channel()).answers();
     return (int) mentions.stream().filter(m -> answers.containsKey(m.token())).count();
+  }
+
+  /**
+   * The finished replies in each mention's thread, for mentions that each have a thread of their
+   * own: the answer, or the error a person was shown instead.
+   */
+  Map<String, List<String>> repliesByThread(List<SlackLoad.Mention> mentions) {
+    Map<String, List<String>> replies = new HashMap<>();
+    mentions.forEach(mention -> replies.put(mention.thread(), new ArrayList<>()));
+    for (FakeSlackMessage message : slack.messages(mentions.getFirst().channel())) {
+      List<String> thread = replies.get(message.threadTs());
+      if (thread != null && !message.streaming() && !message.text().contains(PLACEHOLDER)) {
+        thread.add(message.text());
+      }
+    }
+    return replies;
+  }
+
+  /** Messages of the channel still streaming or still a placeholder. */
+  List<String> unfinished(String channel) {
+    return tally(channel).unfinished();
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicaCrashIT {
 
+  private static final String CHANNEL = "C0CRASH";
   private static final int THREADS = 200;
   private static final int PER_THREAD = 5;
   private static final Duration DRAIN = Duration.ofSeconds(120);
@@ -33,7 +34,8 @@ class ReplicaCrashIT {
             .env("CRIA_LOG_LEVEL", "warn")) {
       // One question in four takes a while, so that the kill finds answers half-written.
       List<SlackLoad.Mention> mentions =
-          SlackLoad.threads(THREADS, PER_THREAD, i -> i % 4 == 0 ? " [[slow:120]]" : "");
+          SlackLoad.threads(
+              CHANNEL, 0, THREADS, PER_THREAD, i -> i % 4 == 0 ? " [[slow:120]]" : "");
       CompletableFuture<CriaProcess> startB =
           CompletableFuture.supplyAsync(() -> stack.start("crash-replica-b"));
       CriaProcess a = stack.start("crash-replica-a");
@@ -59,7 +61,7 @@ class ReplicaCrashIT {
           () -> stack.openEvents() == 0 && ledger.answered(mentions) == mentions.size(), DRAIN);
       log(started, "all answered");
       SlackLoad.pause(Duration.ofSeconds(2));
-      AnswerLedger.Tally tally = ledger.tally();
+      AnswerLedger.Tally tally = ledger.tally(CHANNEL);
       long took = Duration.between(started, Instant.now()).toSeconds();
       System.out.printf(
           "ReplicaCrashIT: %d mentions, %d acked (%d redelivered), %d held by the killed replica,"

@@ -26,12 +26,15 @@ import java.util.function.IntFunction;
  */
 final class SlackLoad {
 
-  static final String CHANNEL = "C0FAULTS";
-  private static final int MAX_DELIVERIES = 8;
-  private static final Duration RETRY_PAUSE = Duration.ofMillis(300);
-
   /** One mention; {@link #token} is a word that only this event's question and answer contain. */
-  record Mention(int index, String eventId, String ts, String threadTs, String user, String text) {
+  record Mention(
+      String channel,
+      int index,
+      String eventId,
+      String ts,
+      String threadTs,
+      String user,
+      String text) {
 
     String token() {
       return token(index);
@@ -42,7 +45,7 @@ final class SlackLoad {
     }
 
     String body() {
-      return FakeSlackEvents.mention(eventId, CHANNEL, ts, threadTs, user, text);
+      return FakeSlackEvents.mention(eventId, channel, ts, threadTs, user, text);
     }
 
     /** The thread the answer goes to. */
@@ -55,31 +58,48 @@ final class SlackLoad {
   private final AtomicInteger acked = new AtomicInteger();
   private final AtomicInteger redelivered = new AtomicInteger();
   private final List<String> lost = new CopyOnWriteArrayList<>();
+  private volatile int maxDeliveries = 8;
+  private volatile Duration retryPause = Duration.ofMillis(300);
 
   SlackLoad(List<CriaProcess> replicas) {
     this.replicas.addAll(replicas);
   }
 
+  /** How often, and how far apart, a failed delivery is tried again (default 8, 300 ms). */
+  SlackLoad retrying(int deliveries, Duration pause) {
+    this.maxDeliveries = deliveries;
+    this.retryPause = pause;
+    return this;
+  }
+
   /**
-   * {@code conversations} threads of {@code perConversation} mentions each, in rounds (the first
-   * mention of every thread, then the second, ...), each from the thread's own user.
+   * {@code conversations} threads of {@code perConversation} mentions each in one channel, in
+   * rounds (the first mention of every thread, then the second, ...), each from the thread's own
+   * user. Indexes, and so tokens, start at {@code first}.
    *
    * @param extra text appended to a mention's question, by index (markers for the fake model)
    */
-  static List<Mention> threads(int conversations, int perConversation, IntFunction<String> extra) {
+  static List<Mention> threads(
+      String channel,
+      int first,
+      int conversations,
+      int perConversation,
+      IntFunction<String> extra) {
     List<Mention> mentions = new ArrayList<>();
     for (int round = 0; round < perConversation; round++) {
       for (int c = 0; c < conversations; c++) {
-        int index = mentions.size();
-        String root = "%d.000000".formatted(1_710_000_000L + c);
-        String ts = round == 0 ? root : "%d.%06d".formatted(1_710_000_000L + c, round);
+        int index = first + mentions.size();
+        long second = 1_710_000_000L + first + c;
+        String root = "%d.000000".formatted(second);
+        String ts = round == 0 ? root : "%d.%06d".formatted(second, round);
         mentions.add(
             new Mention(
+                channel,
                 index,
                 "Ev" + Mention.token(index),
                 ts,
                 round == 0 ? null : root,
-                "U%04d".formatted(c),
+                "U%04d".formatted(first + c),
                 "question " + Mention.token(index) + " please" + extra.apply(index)));
       }
     }
@@ -121,7 +141,7 @@ final class SlackLoad {
 
   private void deliver(Mention mention) {
     String body = mention.body();
-    for (int attempt = 0; attempt < MAX_DELIVERIES; attempt++) {
+    for (int attempt = 0; attempt < maxDeliveries; attempt++) {
       List<CriaProcess> live = List.copyOf(replicas);
       if (!live.isEmpty()) {
         CriaProcess target = live.get((mention.index() + attempt) % live.size());
@@ -133,7 +153,7 @@ final class SlackLoad {
           return;
         }
       }
-      pause(RETRY_PAUSE);
+      pause(retryPause);
     }
     lost.add(mention.eventId());
   }
