@@ -88,6 +88,33 @@ public class ConversationPipeline {
     }
   }
 
+  /**
+   * Tells the person who asked that their event is given up (it was claimed too often without
+   * finishing), in the message an earlier attempt left if there is one. Never throws.
+   */
+  public Result giveUp(QueuedEvent queued) {
+    ChatEvent event = queued.event();
+    MDC.put("conversation", event.conversation().toString());
+    MDC.put("event", event.eventId());
+    String errorId = newErrorId();
+    try {
+      LOG.error("Giving up after {} attempts (error id {})", queued.attempts() - 1, errorId);
+      replyPorts
+          .forPlatform(event.platform())
+          .orElseThrow(() -> new IllegalStateException("no adapter for " + event.platform()))
+          .open(event.replyAddress(), queued.replyMessageId())
+          .fail(ReplyTexts.gaveUp(errorId));
+    } catch (RuntimeException e) {
+      LOG.error("Could not tell that event {} is given up", event.eventId(), e);
+    } finally {
+      MDC.remove("conversation");
+      MDC.remove("event");
+    }
+    metrics.error("attempts");
+    metrics.answer(event.platform(), Outcome.FAILED);
+    return new Result(Outcome.FAILED, errorId);
+  }
+
   private Result answer(QueuedEvent queued, String owner, Reply reply, Duration interval) {
     ChatEvent event = queued.event();
     if (event.command() != null) {

@@ -112,12 +112,7 @@ public class EventWorker implements GracefulShutdownCapable {
   private void answer(QueuedEvent queued) {
     try {
       if (queued.attempts() > settings.maxAttempts()) {
-        LOG.error(
-            "Giving up on event {} of {} after {} attempts",
-            queued.event().eventId(),
-            queued.event().conversation(),
-            queued.attempts() - 1);
-        store.finish(queued.seq(), owner, true, "attempts");
+        store.finish(queued.seq(), owner, true, pipeline.giveUp(queued).errorId());
         return;
       }
       ConversationPipeline.Result result = pipeline.process(queued, owner);
