@@ -46,11 +46,13 @@ public class EventWorker implements GracefulShutdownCapable {
       ConversationStore store,
       ConversationPipeline pipeline,
       ReplyPorts replyPorts,
-      WorkerSettings settings) {
+      WorkerSettings settings,
+      PipelineMetrics metrics) {
     this.store = store;
     this.pipeline = pipeline;
     this.replyPorts = replyPorts;
     this.settings = settings;
+    metrics.queueGauge(ConversationStore::openEvents, store);
     this.loop = Thread.ofPlatform().name("cria-queue").daemon().start(this::run);
   }
 
