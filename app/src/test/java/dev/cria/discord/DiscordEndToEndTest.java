@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,15 +208,14 @@ class DiscordEndToEndTest {
 
   // --- helpers -------------------------------------------------------------------------------
 
-  private String awaitAnswer(
-      FakeDiscord.Interaction interaction, java.util.function.Predicate<String> done) {
+  private String awaitAnswer(FakeDiscord.Interaction interaction, Predicate<String> done) {
     discord.awaitTrue(
         () -> done.test(String.join("\n", discord.answerOf(interaction))),
         "an answer to " + interaction);
     return String.join("\n", discord.answerOf(interaction));
   }
 
-  private DataObject awaitMessage(String channelId, java.util.function.Predicate<String> matching) {
+  private DataObject awaitMessage(String channelId, Predicate<String> matching) {
     discord.awaitTrue(
         () ->
             discord.messagesIn(channelId).stream()
@@ -246,8 +247,7 @@ class DiscordEndToEndTest {
   }
 
   private static List<String> sentTexts(FakeLlamaApiRequest request) {
-    return java.util.stream.StreamSupport.stream(
-            request.body().path("messages").spliterator(), false)
+    return StreamSupport.stream(request.body().path("messages").spliterator(), false)
         .map(
             message ->
                 message.path("content").isTextual()

@@ -63,6 +63,11 @@ public final class FakeDiscord implements AutoCloseable {
     gateway.refuseMessageContent(refuse);
   }
 
+  /** Refuse the bot token (401), as Discord does for a wrong or reset one. */
+  public void rejectToken(boolean reject) {
+    rest.rejectToken(reject);
+  }
+
   /** Waits until this many shards have identified and received READY. */
   public void awaitConnected(int shards) {
     awaitTrue(() -> gateway.readySessions() >= shards, shards + " shard(s) connected");
