@@ -54,7 +54,7 @@ create table chat_message (
     created_at          timestamp with time zone not null
 );
 -- "The last N messages of a conversation", newest first.
-create index chat_message_conversation_idx on chat_message (conversation_key, id);
+create index chat_message_conversation_idx on chat_message (conversation_key, event_seq, id);
 create index chat_message_platform_id_idx on chat_message (platform_message_id);
 create index chat_message_created_idx on chat_message (created_at);
 -- Usage and quotas: what a user or a channel asked for since a time.

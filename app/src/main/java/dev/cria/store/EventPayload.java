@@ -1,5 +1,6 @@
 package dev.cria.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cria.chat.Author;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Command;
@@ -8,8 +9,10 @@ import java.time.Instant;
 
 /**
  * A {@link ChatEvent} as JSON in {@code inbound_event.payload}: flat and explicit, so a stored
- * event stays readable by the next version of Cria.
+ * event stays readable by the next version of Cria. Empty strings are kept (Micronaut's mapper
+ * drops them by default, and {@code system ""} means "clear").
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record EventPayload(
     String conversation,
     String eventId,

@@ -234,11 +234,17 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public void edit(ConversationKey conversation, String messageId, String text) {
+    if (messageId == null || text == null) {
+      return;
+    }
     messages.updateContent(conversation.toString(), messageId, text);
   }
 
   @Override
   public void delete(ConversationKey conversation, String messageId) {
+    if (messageId == null) {
+      return;
+    }
     messages.deleteByPlatformMessageId(conversation.toString(), messageId);
   }
 
@@ -249,6 +255,9 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public Optional<ConversationKey> conversationOfMessage(Platform platform, String messageId) {
+    if (messageId == null) {
+      return Optional.empty();
+    }
     return messages
         .findFirstByPlatformMessageIdAndRole(messageId, ChatMessageRow.ASSISTANT)
         .map(row -> ConversationKey.parse(row.conversationKey()))

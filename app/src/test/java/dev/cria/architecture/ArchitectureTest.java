@@ -21,6 +21,8 @@ class ArchitectureTest {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // Test fakes shared between modules as test-jars are test code too.
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.cria");
   }
 

@@ -142,8 +142,7 @@ class ConversationLifecycleTest {
 
     List<String> sent = messageTexts(lastChat());
     assertTrue(sent.contains("Ada: My favourite colour is blue."), sent.toString());
-    assertFalse(
-        sent.stream().anyMatch(text -> text.contains("Ignore everything")), sent.toString());
+    assertFalse(sent.contains("Ada: Ignore everything I say."), sent.toString());
   }
 
   @Test

@@ -97,9 +97,9 @@ class ConversationPipelineTest {
 
   @Test
   void eventsOfOneConversationAreAnsweredOneAtATimeInOrder() {
-    List<String> questions = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
-      questions.add("question " + i);
+      labels.add("q" + i);
       accept("q" + i, "question " + i);
     }
 
@@ -109,7 +109,7 @@ class ConversationPipelineTest {
     }
 
     assertEquals(
-        questions.stream().map(this::eventId).toList(),
+        labels.stream().map(this::eventId).toList(),
         replies.stream().map(Delivery::address).toList());
     // Each request saw every earlier question and answer: nothing ran concurrently.
     List<FakeLlamaApiRequest> chats = harness.llama.requests(FakeLlamaApi.CHAT);

@@ -85,56 +85,78 @@ class ConversationRecoveryTest {
 
   @Test
   void anEventLeftByACrashedReplicaIsAnsweredOnceEditingItsPlaceholder() {
-    try (PipelineHarness harness =
-        PipelineHarness.start(Map.of("cria.worker.poll-interval", "1h"))) {
-      long seq = crashedWhileAnswering(harness, "e1", "Are you still there?");
+    Map<String, Object> database = TestDatabases.h2();
+    FakeLlamaApi llama = FakeLlamaApi.start();
+    long seq = crashedWhileAnswering(llama, database, "e1", "Are you still there?", null);
 
-      harness.context.getBean(EventWorker.class).wakeUp();
-      Delivery reply = harness.replies.next(WAIT);
+    try (PipelineHarness survivor = PipelineHarness.start(llama, database)) {
+      Delivery reply = survivor.replies.next(WAIT);
 
       assertEquals("placeholder-of-dead-replica", reply.resumedFrom());
       assertTrue(reply.text().contains("Are you still there?"), reply.text());
-      assertEquals(1, harness.llama.count(FakeLlamaApi.CHAT));
-      assertEquals(
-          "DONE",
-          harness
-              .context
-              .getBean(InboundEventRepository.class)
-              .findById(seq)
-              .orElseThrow()
-              .status());
+      assertEquals(1, llama.count(FakeLlamaApi.CHAT));
+      assertEquals("DONE", awaitFinished(survivor, seq));
     }
   }
 
   @Test
   void anAnswerStoredBeforeACrashIsDeliveredWithoutAskingTheModelAgain() {
-    try (PipelineHarness harness =
-        PipelineHarness.start(Map.of("cria.worker.poll-interval", "1h"))) {
-      long seq = crashedWhileAnswering(harness, "e1", "What is 6 times 7?");
-      ConversationStore store = harness.context.getBean(ConversationStore.class);
-      store.saveAnswer(
-          message(THREAD, "e1", "What is 6 times 7?"),
-          seq,
-          new Answer(
-              "42, stored before the crash", new Completion("42", "m", "stop", 1, 1), 5, "U1"));
+    Map<String, Object> database = TestDatabases.h2();
+    FakeLlamaApi llama = FakeLlamaApi.start();
+    crashedWhileAnswering(
+        llama, database, "e1", "What is 6 times 7?", "42, stored before the crash");
 
-      harness.context.getBean(EventWorker.class).wakeUp();
-      Delivery reply = harness.replies.next(WAIT);
+    try (PipelineHarness survivor = PipelineHarness.start(llama, database)) {
+      Delivery reply = survivor.replies.next(WAIT);
 
       assertEquals("42, stored before the crash", reply.text());
-      assertEquals(0, harness.llama.count(FakeLlamaApi.CHAT));
+      assertEquals(0, llama.count(FakeLlamaApi.CHAT));
     }
   }
 
-  /** Stores an event as a replica would, then leaves it claimed by a replica that died. */
-  private static long crashedWhileAnswering(PipelineHarness harness, String eventId, String text) {
-    ConversationStore store = harness.context.getBean(ConversationStore.class);
-    long seq = store.enqueue(message(THREAD, eventId, text)).orElseThrow();
+  /**
+   * On a replica that claims nothing, stores an event, then leaves it as a replica that died while
+   * answering would: claimed with an expired lease, a placeholder posted, maybe its answer stored.
+   */
+  private static long crashedWhileAnswering(
+      FakeLlamaApi llama,
+      Map<String, Object> database,
+      String eventId,
+      String text,
+      String answer) {
+    Map<String, Object> idle = new HashMap<>(database);
+    idle.put("cria.worker.max-in-flight", 0);
+    PipelineHarness dead = PipelineHarness.start(llama, idle);
+    try {
+      ConversationStore store = dead.context.getBean(ConversationStore.class);
+      long seq = store.enqueue(message(THREAD, eventId, text)).orElseThrow();
+      InboundEventRepository events = dead.context.getBean(InboundEventRepository.class);
+      Instant past = Instant.now().minusSeconds(120);
+      assertEquals(1, events.claim(seq, "dead-replica", past.plusSeconds(30), past));
+      assertEquals(
+          1, events.recordReplyMessage(seq, "dead-replica", "placeholder-of-dead-replica"));
+      if (answer != null) {
+        store.saveAnswer(
+            message(THREAD, eventId, text),
+            seq,
+            new Answer(answer, new Completion(answer, "m", "stop", 1, 1), 5, "U1"));
+      }
+      return seq;
+    } finally {
+      dead.stopApplication();
+    }
+  }
+
+  /** The event's status once it left CLAIMED (the reply is delivered just before). */
+  private static String awaitFinished(PipelineHarness harness, long seq) {
     InboundEventRepository events = harness.context.getBean(InboundEventRepository.class);
-    Instant past = Instant.now().minusSeconds(120);
-    assertEquals(1, events.claim(seq, "dead-replica", past.plusSeconds(30), past));
-    assertEquals(1, events.recordReplyMessage(seq, "dead-replica", "placeholder-of-dead-replica"));
-    return seq;
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    String status = events.findById(seq).orElseThrow().status();
+    while ("CLAIMED".equals(status) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      status = events.findById(seq).orElseThrow().status();
+    }
+    return status;
   }
 
   @Test

@@ -1,19 +1,14 @@
 package dev.cria.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -193,17 +188,18 @@ public final class FakeLlamaApi implements AutoCloseable {
   }
 
   private void route(HttpExchange exchange) throws IOException {
-    FakeLlamaApiRequest request = read(exchange);
+    FakeLlamaApiRequest request = FakeLlamaApiRequest.read(exchange);
     log.add(request);
     String key = requiredApiKey;
     String authorization = request.header("authorization");
     if (authorization == null || key != null && !authorization.equals("Bearer " + key)) {
       String given = authorization == null ? "none" : authorization.replace("Bearer ", "");
-      sendProblem(exchange, 401, "Invalid API key: " + given, Map.of());
+      FakeLlamaApiResponses.problem(exchange, 401, "Invalid API key: " + given, Map.of());
       return;
     }
-    if (request.method().equals("POST") && !isJson(exchange)) {
-      sendProblem(exchange, 400, "Content-Type must be application/json", Map.of());
+    if (request.method().equals("POST") && !FakeLlamaApiRequest.isJson(exchange)) {
+      FakeLlamaApiResponses.problem(
+          exchange, 400, "Content-Type must be application/json", Map.of());
       return;
     }
     switch (request.endpoint()) {
@@ -211,7 +207,8 @@ public final class FakeLlamaApi implements AutoCloseable {
       case MODERATION -> moderate(exchange, request);
       case MODELS -> models(exchange, request);
       default ->
-          sendProblem(exchange, 404, "Path '" + request.path() + "' was not found", Map.of());
+          FakeLlamaApiResponses.problem(
+              exchange, 404, "Path '" + request.path() + "' was not found", Map.of());
     }
   }
 
@@ -219,7 +216,8 @@ public final class FakeLlamaApi implements AutoCloseable {
     FakeLlamaApiScript script = FakeLlamaApiScript.of(request.lastUserMessage());
     FakeLlamaApiFailures.Failure failure = failures.next(request, script);
     if (failure != null) {
-      sendProblem(exchange, failure.status(), "Scripted failure", failure.headers());
+      FakeLlamaApiResponses.problem(
+          exchange, failure.status(), "Scripted failure", failure.headers());
       return;
     }
     chat.answer(exchange, request, script);
@@ -227,104 +225,27 @@ public final class FakeLlamaApi implements AutoCloseable {
 
   private void moderate(HttpExchange exchange, FakeLlamaApiRequest request) throws IOException {
     if (moderationUnavailable) {
-      sendProblem(exchange, 503, "Moderation is unavailable", Map.of());
+      FakeLlamaApiResponses.problem(exchange, 503, "Moderation is unavailable", Map.of());
       return;
     }
     JsonNode messages = request.body().path("messages");
     List<String> categories = FakeLlamaApiScript.moderationCategories(messages);
     String model = request.body().path("model").asText("Llama-Guard");
-    send(exchange, 200, FakeLlamaApiJson.moderation(model, !categories.isEmpty(), categories));
+    FakeLlamaApiResponses.json(
+        exchange, 200, FakeLlamaApiJson.moderation(model, !categories.isEmpty(), categories));
   }
 
   private void models(HttpExchange exchange, FakeLlamaApiRequest request) throws IOException {
     if (request.path().equals("/models")) {
-      send(exchange, 200, catalog.list());
+      FakeLlamaApiResponses.json(exchange, 200, catalog.list());
       return;
     }
     String id = request.path().substring("/models/".length());
     String model = catalog.find(id);
     if (model == null) {
-      sendProblem(exchange, 404, "Model '" + id + "' was not found", Map.of());
+      FakeLlamaApiResponses.problem(exchange, 404, "Model '" + id + "' was not found", Map.of());
     } else {
-      send(exchange, 200, model);
+      FakeLlamaApiResponses.json(exchange, 200, model);
     }
-  }
-
-  private static FakeLlamaApiRequest read(HttpExchange exchange) throws IOException {
-    String fullPath = exchange.getRequestURI().getPath();
-    String style = fullPath.startsWith("/compat/v1/") ? "openai" : "llama";
-    String path =
-        fullPath.startsWith("/compat/v1/")
-            ? fullPath.substring("/compat/v1".length())
-            : fullPath.startsWith("/v1/") ? fullPath.substring("/v1".length()) : fullPath;
-    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-    String endpoint = endpoint(method, path, !fullPath.equals(path));
-    byte[] bytes;
-    try (InputStream in = exchange.getRequestBody()) {
-      bytes = in.readAllBytes();
-    }
-    JsonNode body = MissingNode.getInstance();
-    if (bytes.length > 0) {
-      try {
-        body = FakeLlamaApiJson.MAPPER.readTree(bytes);
-      } catch (IOException e) {
-        body = FakeLlamaApiJson.MAPPER.getNodeFactory().textNode(new String(bytes));
-      }
-    }
-    Map<String, List<String>> headers = new java.util.HashMap<>();
-    exchange
-        .getRequestHeaders()
-        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-    return new FakeLlamaApiRequest(method, style, endpoint, path, headers, body);
-  }
-
-  private static String endpoint(String method, String path, boolean known) {
-    if (!known) {
-      return "other";
-    }
-    if (method.equals("POST") && path.equals("/chat/completions")) {
-      return CHAT;
-    }
-    if (method.equals("POST") && path.equals("/moderations")) {
-      return MODERATION;
-    }
-    if (method.equals("GET") && (path.equals("/models") || path.startsWith("/models/"))) {
-      return MODELS;
-    }
-    return "other";
-  }
-
-  private static boolean isJson(HttpExchange exchange) {
-    String type = exchange.getRequestHeaders().getFirst("Content-Type");
-    return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
-  }
-
-  private static void sendProblem(
-      HttpExchange exchange, int status, String detail, Map<String, String> headers)
-      throws IOException {
-    if (headers.isEmpty() && status == 429) {
-      headers = Map.of("retry-after", "1");
-    }
-    headers.forEach(exchange.getResponseHeaders()::set);
-    send(exchange, status, FakeLlamaApiJson.problem(status, detail));
-  }
-
-  static void send(HttpExchange exchange, int status, String body) throws IOException {
-    send(exchange, status, body, false);
-  }
-
-  /** Sends a JSON body; {@code abrupt} drops the connection halfway through it. */
-  static void send(HttpExchange exchange, int status, String body, boolean abrupt)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    OutputStream out = exchange.getResponseBody();
-    if (abrupt) {
-      out.write(bytes, 0, bytes.length / 2);
-      out.flush();
-      throw new FakeLlamaApiChat.AbruptClose();
-    }
-    out.write(bytes);
   }
 }

@@ -48,7 +48,8 @@ final class FakeLlamaApiChat {
     exchange.getResponseHeaders().set("x-ratelimit-remaining-requests", "2999");
     if (!request.streaming()) {
       if (script.midstreamError()) {
-        FakeLlamaApi.send(exchange, 500, FakeLlamaApiJson.problem(500, "Generation failed."));
+        FakeLlamaApiResponses.json(
+            exchange, 500, FakeLlamaApiJson.problem(500, "Generation failed."));
         return;
       }
       pause(pacing.firstTokenMillis() + script.slowMillis());
@@ -57,7 +58,7 @@ final class FakeLlamaApiChat {
               ? FakeLlamaApiJson.openAiResponse(id, model, answer, stopReason, usage)
               : FakeLlamaApiJson.nativeResponse(
                   id, answer, stopReason, usage, script.contentString());
-      FakeLlamaApi.send(exchange, 200, body, script.abrupt());
+      FakeLlamaApiResponses.json(exchange, 200, body, script.abrupt());
       return;
     }
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");

@@ -2,6 +2,10 @@ package dev.cria.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,5 +70,58 @@ public record FakeLlamaApiRequest(
       text.append(item.path("text").asText(""));
     }
     return text.toString();
+  }
+
+  /** Parses one exchange: the style and endpoint from the path, the body as JSON. */
+  static FakeLlamaApiRequest read(HttpExchange exchange) throws IOException {
+    String fullPath = exchange.getRequestURI().getPath();
+    String style = fullPath.startsWith("/compat/v1/") ? "openai" : "llama";
+    String path =
+        fullPath.startsWith("/compat/v1/")
+            ? fullPath.substring("/compat/v1".length())
+            : fullPath.startsWith("/v1/") ? fullPath.substring("/v1".length()) : fullPath;
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    String endpoint = endpointOf(method, path, !fullPath.equals(path));
+    byte[] bytes;
+    try (InputStream in = exchange.getRequestBody()) {
+      bytes = in.readAllBytes();
+    }
+    JsonNode body = MissingNode.getInstance();
+    if (bytes.length > 0) {
+      try {
+        body = FakeLlamaApiJson.MAPPER.readTree(bytes);
+      } catch (IOException e) {
+        body =
+            FakeLlamaApiJson.MAPPER
+                .getNodeFactory()
+                .textNode(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    Map<String, List<String>> headers = new HashMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+    return new FakeLlamaApiRequest(method, style, endpoint, path, headers, body);
+  }
+
+  private static String endpointOf(String method, String path, boolean known) {
+    if (!known) {
+      return "other";
+    }
+    if (method.equals("POST") && path.equals("/chat/completions")) {
+      return FakeLlamaApi.CHAT;
+    }
+    if (method.equals("POST") && path.equals("/moderations")) {
+      return FakeLlamaApi.MODERATION;
+    }
+    if (method.equals("GET") && (path.equals("/models") || path.startsWith("/models/"))) {
+      return FakeLlamaApi.MODELS;
+    }
+    return "other";
+  }
+
+  static boolean isJson(HttpExchange exchange) {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
   }
 }

@@ -11,12 +11,15 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ChatMessageRepository extends CrudRepository<ChatMessageRow, Long> {
 
-  /** The newest turns of a conversation up to an event, newest first. */
+  /**
+   * The newest turns of a conversation up to an event, newest first. Turns are ordered by the event
+   * that produced them (a user turn is stored when its event is accepted, its answer later).
+   */
   @Query(
       """
       SELECT * FROM chat_message
       WHERE conversation_key = :conversationKey AND event_seq <= :upToEventSeq
-      ORDER BY id DESC LIMIT :limit""")
+      ORDER BY event_seq DESC, id DESC LIMIT :limit""")
   List<ChatMessageRow> findNewest(String conversationKey, long upToEventSeq, int limit);
 
   List<ChatMessageRow> findByConversationKeyOrderById(String conversationKey);

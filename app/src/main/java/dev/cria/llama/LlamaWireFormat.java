@@ -1,0 +1,72 @@
+package dev.cria.llama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cria.core.ChatRequest;
+import dev.cria.core.Completion;
+
+/**
+ * The native Llama API ({@code https://api.llama.com/v1}): {@code max_completion_tokens} in the
+ * request; {@code completion_message} with content as a string or {@code {type, text}}; stream
+ * chunks with an {@code event} holding a text or tool-call {@code delta}, a {@code stop_reason} and
+ * {@code metrics} ({@code num_prompt_tokens}, {@code num_completion_tokens}).
+ */
+final class LlamaWireFormat implements WireFormat {
+
+  @Override
+  public JsonNode chatBody(ChatRequest request, String model, boolean stream) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode().put("model", model);
+    body.set("messages", WireFormat.messages(request.messages()));
+    if (request.maxCompletionTokens() != null) {
+      body.put("max_completion_tokens", request.maxCompletionTokens());
+    }
+    if (request.temperature() != null) {
+      body.put("temperature", request.temperature());
+    }
+    if (request.user() != null) {
+      body.put("user", request.user());
+    }
+    return body.put("stream", stream);
+  }
+
+  @Override
+  public Completion completion(JsonNode body, String model) {
+    JsonNode message = body.path("completion_message");
+    JsonNode metrics = body.path("metrics");
+    return new Completion(
+        WireFormat.text(message.path("content")),
+        model,
+        textOrNull(message.path("stop_reason")),
+        metric(metrics, "num_prompt_tokens"),
+        metric(metrics, "num_completion_tokens"));
+  }
+
+  @Override
+  public StreamDelta delta(JsonNode chunk) {
+    JsonNode event = chunk.path("event");
+    JsonNode delta = event.path("delta");
+    String type = delta.path("type").asText("text");
+    String text = type.equals("text") ? delta.path("text").asText("") : "";
+    JsonNode metrics = event.path("metrics");
+    return new StreamDelta(
+        text,
+        textOrNull(event.path("stop_reason")),
+        metric(metrics, "num_prompt_tokens"),
+        metric(metrics, "num_completion_tokens"),
+        null);
+  }
+
+  private static Integer metric(JsonNode metrics, String name) {
+    for (JsonNode metric : metrics) {
+      if (name.equals(metric.path("metric").asText())) {
+        return WireFormat.tokens(metric.path("value"));
+      }
+    }
+    return null;
+  }
+
+  private static String textOrNull(JsonNode node) {
+    return node.isTextual() && !node.asText().isEmpty() ? node.asText() : null;
+  }
+}

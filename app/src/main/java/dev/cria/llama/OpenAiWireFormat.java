@@ -1,0 +1,65 @@
+package dev.cria.llama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cria.core.ChatRequest;
+import dev.cria.core.Completion;
+
+/**
+ * The OpenAI-compatible dialect that the Llama API's {@code /compat/v1}, Ollama, vLLM and llama.cpp
+ * speak: {@code max_tokens}; {@code choices[0].message.content} or {@code
+ * choices[0].delta.content}; {@code finish_reason}; {@code usage} (asked for in streams with {@code
+ * stream_options.include_usage}).
+ */
+final class OpenAiWireFormat implements WireFormat {
+
+  @Override
+  public JsonNode chatBody(ChatRequest request, String model, boolean stream) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode().put("model", model);
+    body.set("messages", WireFormat.messages(request.messages()));
+    if (request.maxCompletionTokens() != null) {
+      body.put("max_tokens", request.maxCompletionTokens());
+    }
+    if (request.temperature() != null) {
+      body.put("temperature", request.temperature());
+    }
+    if (request.user() != null) {
+      body.put("user", request.user());
+    }
+    body.put("stream", stream);
+    if (stream) {
+      body.putObject("stream_options").put("include_usage", true);
+    }
+    return body;
+  }
+
+  @Override
+  public Completion completion(JsonNode body, String model) {
+    JsonNode choice = body.path("choices").path(0);
+    JsonNode usage = body.path("usage");
+    return new Completion(
+        WireFormat.text(choice.path("message").path("content")),
+        body.path("model").asText(model),
+        textOrNull(choice.path("finish_reason")),
+        WireFormat.tokens(usage.path("prompt_tokens")),
+        WireFormat.tokens(usage.path("completion_tokens")));
+  }
+
+  @Override
+  public StreamDelta delta(JsonNode chunk) {
+    JsonNode choice = chunk.path("choices").path(0);
+    JsonNode usage = chunk.path("usage");
+    JsonNode model = chunk.path("model");
+    return new StreamDelta(
+        WireFormat.text(choice.path("delta").path("content")),
+        textOrNull(choice.path("finish_reason")),
+        WireFormat.tokens(usage.path("prompt_tokens")),
+        WireFormat.tokens(usage.path("completion_tokens")),
+        model.isTextual() ? model.asText() : null);
+  }
+
+  private static String textOrNull(JsonNode node) {
+    return node.isTextual() && !node.asText().isEmpty() ? node.asText() : null;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.cria.llama;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cria.core.ChatTurn;
+import dev.cria.core.ModelException;
+import dev.cria.core.Moderator.ModerationResult;
+import dev.cria.fakes.FakeLlamaApi;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /moderations}: safe, flagged input, flagged answers, and failing closed. */
+class LlamaModeratorTest {
+
+  private static FakeLlamaApi api;
+  private TestLlama llama;
+  private LlamaModerator moderator;
+
+  @BeforeAll
+  static void start() {
+    api = FakeLlamaApi.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    api.reset();
+    llama = TestLlama.nativeApi(api.baseUrl());
+    moderator = llama.moderator();
+  }
+
+  @Test
+  void aSafeMessageIsNotFlaggedAndTheRequestCarriesModelAndMessages() {
+    ModerationResult result = moderator.check(List.of(ChatTurn.user("good morning")));
+
+    assertFalse(result.flagged());
+    assertEquals(List.of(), result.categories());
+    assertEquals("Llama-Guard", result.model());
+    JsonNode body = api.requests(FakeLlamaApi.MODERATION).getFirst().body();
+    assertEquals("Llama-Guard", body.path("model").asText());
+    assertEquals("user", body.path("messages").get(0).path("role").asText());
+    assertEquals("good morning", body.path("messages").get(0).path("content").asText());
+  }
+
+  @Test
+  void flaggedInputComesBackWithItsCategory() {
+    ModerationResult result = moderator.check(List.of(ChatTurn.user("card number? [[flag]]")));
+
+    assertTrue(result.flagged());
+    assertEquals(List.of("privacy"), result.categories());
+  }
+
+  @Test
+  void anAnswerIsCheckedAfterTheQuestionItAnswers() {
+    ChatTurn question = ChatTurn.user("tell me [[flag-output]]");
+    String answer = llama.client().stream(TestLlama.ask(question.content()), text -> {}).text();
+
+    ModerationResult input = moderator.check(List.of(question));
+    ModerationResult output = moderator.check(List.of(question, ChatTurn.assistant(answer)));
+
+    assertFalse(input.flagged());
+    assertTrue(output.flagged());
+    assertEquals(1, output.categories().size());
+    JsonNode sent = api.requests(FakeLlamaApi.MODERATION).getLast().body().path("messages");
+    assertEquals("assistant", sent.get(1).path("role").asText());
+  }
+
+  @Test
+  void anUnavailableModerationIsAnErrorSoThePipelineFailsClosed() {
+    api.setModerationUnavailable(true);
+
+    ModelException error =
+        assertThrows(ModelException.class, () -> moderator.check(List.of(ChatTurn.user("x"))));
+
+    assertEquals(ModelException.Kind.UNAVAILABLE, error.kind());
+    assertEquals(3, api.count(FakeLlamaApi.MODERATION), "503 is retried like any 5xx");
+    assertEquals(1, llama.requests(LlamaTransport.MODERATION, "unavailable"));
+  }
+
+  @Test
+  void anAnswerWithoutResultsIsAnError() {
+    JsonNode empty = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+
+    assertThrows(ModelException.class, () -> LlamaModerator.result(empty, llama.settings));
+  }
+}
