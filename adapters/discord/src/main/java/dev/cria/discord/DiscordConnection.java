@@ -151,6 +151,7 @@ public class DiscordConnection {
       session.shutdown(SHUTDOWN_GRACE);
       LOG.info("Disconnected from Discord");
     }
-    eventPool.shutdown();
+    // The event pool stays open: JDA hands it the final ShutdownEvent after shutdown returns, and
+    // a virtual-thread executor holds no threads while idle.
   }
 }
