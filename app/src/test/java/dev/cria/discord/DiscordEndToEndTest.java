@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cria.chat.Platform;
 import dev.cria.fakes.FakeDiscord;
 import dev.cria.fakes.FakeDiscordCall;
 import dev.cria.fakes.FakeDiscordPayloads;
@@ -95,6 +96,7 @@ class DiscordEndToEndTest {
     FakeDiscord.Interaction ask =
         discord.slashCommand("ask", Map.of("prompt", "Remember the word kiwi."), null);
     awaitAnswer(ask, text -> text.endsWith("Remember the word kiwi."));
+    awaitAnswerRecorded(discord.answerMessageId(ask));
 
     discord.reply(
         FakeDiscordPayloads.CHANNEL_ID, discord.answerMessageId(ask), "Which fruit was it?");
@@ -213,6 +215,13 @@ class DiscordEndToEndTest {
         () -> done.test(String.join("\n", discord.answerOf(interaction))),
         "an answer to " + interaction);
     return String.join("\n", discord.answerOf(interaction));
+  }
+
+  /** Waits until the core has stored which message holds the answer (just after delivering it). */
+  private void awaitAnswerRecorded(String messageId) {
+    discord.awaitTrue(
+        () -> app.service.conversationOfMessage(Platform.DISCORD, messageId).isPresent(),
+        "answer " + messageId + " recorded");
   }
 
   private DataObject awaitMessage(String channelId, Predicate<String> matching) {
