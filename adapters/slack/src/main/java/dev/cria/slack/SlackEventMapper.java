@@ -1,0 +1,196 @@
+package dev.cria.slack;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.cria.chat.Author;
+import dev.cria.chat.ChatEvent;
+import dev.cria.chat.Command;
+import dev.cria.chat.CommandParser;
+import dev.cria.chat.ConversationKey;
+import dev.cria.chat.Platform;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Reads one Events API envelope ({@code event_callback}) and decides what it means for Cria. Pure:
+ * no Slack calls, no database; {@link SlackEventReceiver} acts on the result.
+ *
+ * <p>Rules: an {@code app_mention} starts or continues the thread it is in. A DM is always for Cria
+ * (the DM thread, or else the DM channel, is the conversation). A thread reply without a mention is
+ * a follow-up. A {@code message} that mentions Cria in a channel is skipped because its {@code
+ * app_mention} twin is answered. Bots, Cria included, are skipped.
+ */
+final class SlackEventMapper {
+
+  /** Message subtypes a person produces; every other subtype is Slack's bookkeeping. */
+  private static final Set<String> USER_SUBTYPES =
+      Set.of("file_share", "thread_broadcast", "me_message");
+
+  private SlackEventMapper() {}
+
+  static SlackInbound map(JsonObject envelope, String botUserId) {
+    String team = string(envelope, "team_id");
+    String eventId = string(envelope, "event_id");
+    JsonObject event = object(envelope, "event");
+    if (team == null || eventId == null || event == null) {
+      return new SlackInbound.Skip("not an event callback");
+    }
+    String type = string(event, "type");
+    if ("app_mention".equals(type)) {
+      return mention(team, eventId, event, botUserId);
+    }
+    if ("message".equals(type)) {
+      return message(team, eventId, event, botUserId);
+    }
+    return new SlackInbound.Skip("event type " + type);
+  }
+
+  private static SlackInbound mention(
+      String team, String eventId, JsonObject event, String botUserId) {
+    if (fromBot(event, botUserId)) {
+      return new SlackInbound.Skip("a bot's mention");
+    }
+    String ts = string(event, "ts");
+    String thread = orElse(string(event, "thread_ts"), ts);
+    var key = new ConversationKey(Platform.SLACK, team, string(event, "channel"), thread);
+    return new SlackInbound.Message(chatEvent(team, eventId, event, key, thread, botUserId), false);
+  }
+
+  private static SlackInbound message(
+      String team, String eventId, JsonObject event, String botUserId) {
+    String subtype = string(event, "subtype");
+    if ("message_changed".equals(subtype)) {
+      return changed(team, event, botUserId);
+    }
+    if ("message_deleted".equals(subtype)) {
+      return deleted(team, event, botUserId);
+    }
+    if (subtype != null && !USER_SUBTYPES.contains(subtype)) {
+      return new SlackInbound.Skip("message subtype " + subtype);
+    }
+    if (fromBot(event, botUserId)) {
+      return new SlackInbound.Skip("a bot's message");
+    }
+    String channel = string(event, "channel");
+    String thread = string(event, "thread_ts");
+    if (isDm(event)) {
+      var key = new ConversationKey(Platform.SLACK, team, channel, thread);
+      return new SlackInbound.Message(
+          chatEvent(team, eventId, event, key, thread, botUserId), false);
+    }
+    if (SlackInboundText.mentions(string(event, "text"), botUserId)) {
+      return new SlackInbound.Skip("mentions Cria: answered as app_mention");
+    }
+    if (thread == null) {
+      return new SlackInbound.Skip("top-level channel message without a mention");
+    }
+    var key = new ConversationKey(Platform.SLACK, team, channel, thread);
+    return new SlackInbound.Message(chatEvent(team, eventId, event, key, thread, botUserId), true);
+  }
+
+  private static SlackInbound changed(String team, JsonObject event, String botUserId) {
+    JsonObject message = object(event, "message");
+    JsonObject previous = object(event, "previous_message");
+    if (message == null || fromBot(message, botUserId)) {
+      return new SlackInbound.Skip("an edit of a bot's message");
+    }
+    String text = string(message, "text");
+    if (previous != null && text != null && text.equals(string(previous, "text"))) {
+      return new SlackInbound.Skip("message_changed without a text change");
+    }
+    String ts = string(message, "ts");
+    var key = key(team, event, string(message, "thread_ts"), ts);
+    return new SlackInbound.Edit(key, ts, SlackInboundText.plain(text, botUserId));
+  }
+
+  private static SlackInbound deleted(String team, JsonObject event, String botUserId) {
+    JsonObject previous = object(event, "previous_message");
+    if (previous != null && fromBot(previous, botUserId)) {
+      return new SlackInbound.Skip("a bot's message was deleted");
+    }
+    String ts =
+        orElse(string(event, "deleted_ts"), previous == null ? null : string(previous, "ts"));
+    if (ts == null) {
+      return new SlackInbound.Skip("message_deleted without a ts");
+    }
+    String thread = previous == null ? null : string(previous, "thread_ts");
+    return new SlackInbound.Delete(key(team, event, thread, ts), ts);
+  }
+
+  /** The conversation of a user's message: DMs without a thread are the DM channel. */
+  private static ConversationKey key(String team, JsonObject event, String threadTs, String ts) {
+    String channel = string(event, "channel");
+    String thread = isDm(event) ? threadTs : orElse(threadTs, ts);
+    return new ConversationKey(Platform.SLACK, team, channel, thread);
+  }
+
+  private static ChatEvent chatEvent(
+      String team,
+      String eventId,
+      JsonObject event,
+      ConversationKey key,
+      String replyThread,
+      String botUserId) {
+    String user = string(event, "user");
+    String text = SlackInboundText.plain(string(event, "text"), botUserId);
+    Command command = text.isEmpty() ? new Command.Help() : CommandParser.parse(text).orElse(null);
+    String recipientTeam = orElse(string(event, "user_team"), orElse(string(event, "team"), team));
+    var reply = SlackReplyAddress.thread(key.channel(), replyThread, user, recipientTeam);
+    String ts = string(event, "ts");
+    return new ChatEvent(
+        key,
+        eventId,
+        ts,
+        Author.human(user, displayName(event)),
+        text,
+        command,
+        time(ts),
+        reply.encode());
+  }
+
+  private static boolean fromBot(JsonObject message, String botUserId) {
+    String user = string(message, "user");
+    return user == null
+        || user.equals(botUserId)
+        || string(message, "bot_id") != null
+        || "bot_message".equals(string(message, "subtype"));
+  }
+
+  private static boolean isDm(JsonObject event) {
+    return "im".equals(string(event, "channel_type"));
+  }
+
+  /** The name the event itself carries, if any; otherwise the receiver looks it up. */
+  private static String displayName(JsonObject event) {
+    JsonObject profile = object(event, "user_profile");
+    if (profile == null) {
+      return null;
+    }
+    String display = string(profile, "display_name");
+    return display != null && !display.isBlank() ? display : string(profile, "real_name");
+  }
+
+  static Instant time(String ts) {
+    if (ts == null) {
+      return Instant.now();
+    }
+    BigDecimal seconds = new BigDecimal(ts);
+    return Instant.ofEpochSecond(
+        seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+  }
+
+  static String string(JsonObject object, String name) {
+    JsonElement element = object.get(name);
+    return element == null || !element.isJsonPrimitive() ? null : element.getAsString();
+  }
+
+  static JsonObject object(JsonObject object, String name) {
+    JsonElement element = object.get(name);
+    return element != null && element.isJsonObject() ? element.getAsJsonObject() : null;
+  }
+
+  private static String orElse(String value, String fallback) {
+    return value != null ? value : fallback;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.cria.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import dev.cria.chat.ConversationService;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+/**
+ * Builds the Slack SDK objects from {@link SlackSettings}: the Web API client pointed at {@code
+ * api-url} (never through a proxy picked up from the environment) and the Bolt {@link App} that
+ * both ways in share. On only when {@code SLACK_BOT_TOKEN} is set.
+ */
+@Factory
+@Requires(property = "cria.slack.bot-token")
+public class SlackFactory {
+
+  private static final int MAX_RETRIES = 4;
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  public Slack slack(SlackSettings settings) {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    // SlackConfig reads HTTP(S)_PROXY but not NO_PROXY: no silent proxying of Slack traffic.
+    config.setProxyUrl(null);
+    config.setStatsEnabled(false);
+    config.setHttpClientReadTimeoutMillis(30_000);
+    return Slack.getInstance(config);
+  }
+
+  @Singleton
+  public SlackWebApi slackWebApi(Slack slack, SlackSettings settings) {
+    return new SlackWebApi(slack, settings.botToken(), MAX_RETRIES);
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  SlackUserNames slackUserNames(SlackWebApi api) {
+    return new SlackUserNames(api);
+  }
+
+  @Singleton
+  public App slackApp(
+      Slack slack,
+      SlackSettings settings,
+      ConversationService conversations,
+      SlackUserNames names) {
+    AppConfig config =
+        AppConfig.builder()
+            .slack(slack)
+            .singleTeamBotToken(settings.botToken())
+            .signingSecret(settings.signingSecret())
+            .verificationToken(null)
+            .clientId(null)
+            .clientSecret(null)
+            // Cria drops bot messages itself, without Bolt's bots.info call before the ack.
+            .ignoringSelfEventsEnabled(false)
+            .allEventsApiAutoAckEnabled(true)
+            // One bot token: auth.test at startup is enough, no re-check on the request path.
+            .authTestCacheExpirationMillis(-1)
+            .build();
+    var events = new SlackEventReceiver(conversations, names, settings.replyInThreads());
+    return new SlackBoltApp(config, new SlackRequestRouter(events, conversations));
+  }
+}

@@ -1,0 +1,162 @@
+package dev.cria.fakes;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the fake Slack's Web API methods do: a message store for {@code chat.*}, a user directory
+ * for {@code users.info}, the identity for {@code auth.test}, and the Socket Mode URL for {@code
+ * apps.connections.open}.
+ */
+final class FakeSlackMethods {
+
+  static final String TEAM_ID = "T0TEAM";
+  static final String BOT_USER_ID = "U0CRIA";
+  static final String BOT_ID = "B0CRIA";
+
+  private final List<FakeSlackMessage> messages = new CopyOnWriteArrayList<>();
+  private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+  private final AtomicLong nextTs = new AtomicLong(1);
+  private volatile String socketModeUrl;
+
+  List<FakeSlackMessage> messages() {
+    return messages;
+  }
+
+  void displayName(String userId, String name) {
+    displayNames.put(userId, name);
+  }
+
+  void socketModeUrl(String url) {
+    socketModeUrl = url;
+  }
+
+  /** The JSON answer to one method call, or null for an unknown method. */
+  JsonObject answer(String method, Map<String, String> form) {
+    JsonObject out = new JsonObject();
+    out.addProperty("ok", true);
+    switch (method) {
+      case "auth.test" -> {
+        out.addProperty("url", "https://cria-test.slack.com/");
+        out.addProperty("team", "Cria Test");
+        out.addProperty("user", "cria");
+        out.addProperty("team_id", TEAM_ID);
+        out.addProperty("user_id", BOT_USER_ID);
+        out.addProperty("bot_id", BOT_ID);
+      }
+      case "chat.postMessage" -> post(out, form, form.get("text"), false);
+      case "chat.startStream" -> post(out, form, form.get("markdown_text"), true);
+      case "chat.appendStream", "chat.stopStream" -> {
+        FakeSlackMessage message = find(form);
+        if (message == null || !message.streaming()) {
+          return error(message == null ? "message_not_found" : "message_not_in_streaming_state");
+        }
+        message.append(form.get("markdown_text"));
+        if (method.equals("chat.stopStream")) {
+          message.stop();
+        }
+        out.addProperty("channel", message.channel());
+        out.addProperty("ts", message.ts());
+      }
+      case "chat.update" -> {
+        FakeSlackMessage message = find(form);
+        if (message == null) {
+          return error("message_not_found");
+        }
+        message.replace(form.get("text"));
+        out.addProperty("channel", message.channel());
+        out.addProperty("ts", message.ts());
+        out.addProperty("text", message.text());
+      }
+      case "chat.delete" -> {
+        FakeSlackMessage message = find(form);
+        if (message == null) {
+          return error("message_not_found");
+        }
+        messages.remove(message);
+      }
+      case "conversations.replies" -> out.add("messages", replies(form));
+      case "users.info" -> out.add("user", user(form.get("user")));
+      case "apps.connections.open" -> {
+        if (socketModeUrl == null) {
+          return error("no_socket_mode_server");
+        }
+        out.addProperty("url", socketModeUrl);
+      }
+      case "assistant.threads.setStatus", "reactions.add", "bots.info" -> {}
+      default -> {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  void responseUrl(Map<String, String> body) {
+    messages.add(new FakeSlackMessage("response_url", ts(), null, body.get("text"), false));
+  }
+
+  private void post(JsonObject out, Map<String, String> form, String text, boolean streamed) {
+    String channel = form.get("channel");
+    var message = new FakeSlackMessage(channel, ts(), form.get("thread_ts"), text, streamed);
+    messages.add(message);
+    out.addProperty("channel", channel);
+    out.addProperty("ts", message.ts());
+  }
+
+  private FakeSlackMessage find(Map<String, String> form) {
+    for (FakeSlackMessage message : messages) {
+      if (message.channel().equals(form.get("channel")) && message.ts().equals(form.get("ts"))) {
+        return message;
+      }
+    }
+    return null;
+  }
+
+  private JsonArray replies(Map<String, String> form) {
+    JsonArray out = new JsonArray();
+    for (FakeSlackMessage message : messages) {
+      if (message.channel().equals(form.get("channel"))
+          && form.get("ts") != null
+          && (form.get("ts").equals(message.threadTs()) || form.get("ts").equals(message.ts()))) {
+        JsonObject item = new JsonObject();
+        item.addProperty("type", "message");
+        item.addProperty("user", BOT_USER_ID);
+        item.addProperty("bot_id", BOT_ID);
+        item.addProperty("ts", message.ts());
+        item.addProperty("thread_ts", message.threadTs());
+        item.addProperty("text", message.text());
+        out.add(item);
+      }
+    }
+    return out;
+  }
+
+  private JsonObject user(String id) {
+    String display = displayNames.getOrDefault(id, "");
+    JsonObject profile = new JsonObject();
+    profile.addProperty("display_name", display);
+    profile.addProperty("real_name", "User " + id);
+    JsonObject user = new JsonObject();
+    user.addProperty("id", id);
+    user.addProperty("name", id.toLowerCase());
+    user.addProperty("real_name", "User " + id);
+    user.add("profile", profile);
+    return user;
+  }
+
+  private String ts() {
+    return "1700000%03d.%06d".formatted(100 + nextTs.get() / 1000, nextTs.getAndIncrement());
+  }
+
+  static JsonObject error(String error) {
+    JsonObject out = new JsonObject();
+    out.addProperty("ok", false);
+    out.addProperty("error", error);
+    return out;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.cria.slack;
+
+import static dev.cria.fakes.FakeSlackEvents.fixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import dev.cria.chat.ChatEvent;
+import dev.cria.chat.Command;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SlackEventMapperTest {
+
+  private static final String BOT = "U0CRIA";
+
+  private static SlackInbound map(String fixture) {
+    return SlackEventMapper.map(JsonParser.parseString(fixture(fixture)).getAsJsonObject(), BOT);
+  }
+
+  private static ChatEvent message(String fixture) {
+    return assertInstanceOf(SlackInbound.Message.class, map(fixture)).event();
+  }
+
+  @Test
+  void mentionStartsAThreadOnItsOwnMessage() {
+    var inbound = assertInstanceOf(SlackInbound.Message.class, map("app_mention.json"));
+    ChatEvent event = inbound.event();
+
+    assertFalse(inbound.followUp());
+    assertEquals("slack:T0TEAM:C0GENERAL:1700000000.000100", event.conversation().toString());
+    assertEquals("Ev0MENTION1", event.eventId());
+    assertEquals("1700000000.000100", event.messageId());
+    assertEquals("U0ADA", event.author().id());
+    assertFalse(event.author().bot());
+    assertNull(event.command());
+    assertEquals(Instant.parse("2023-11-14T22:13:20.000100Z"), event.time());
+    var reply = SlackReplyAddress.decode(event.replyAddress());
+    assertEquals("C0GENERAL", reply.channel());
+    assertEquals("1700000000.000100", reply.threadTs());
+    assertEquals("U0ADA", reply.userId());
+    assertEquals("T0TEAM", reply.teamId());
+  }
+
+  @Test
+  void mentionTextLosesCriasMentionAndReadsLikeTheMessage() {
+    assertEquals(
+        "What is a *llama*? Ask @bob & see the article (https://en.wikipedia.org/wiki/Llama) <3",
+        message("app_mention.json").text());
+  }
+
+  @Test
+  void mentionInAThreadContinuesThatThreadAndCarriesCommandsAndNames() {
+    ChatEvent event = message("mention_in_thread.json");
+
+    assertEquals("slack:T0TEAM:C0GENERAL:1700000000.000100", event.conversation().toString());
+    assertEquals(new Command.Reset(), event.command());
+    assertEquals("Bob", event.author().displayName());
+    assertEquals("1700000000.000100", SlackReplyAddress.decode(event.replyAddress()).threadTs());
+  }
+
+  @Test
+  void messageTwinOfAMentionIsSkippedSoItIsAnsweredOnce() {
+    assertInstanceOf(SlackInbound.Skip.class, map("message_mentioning_cria.json"));
+  }
+
+  @Test
+  void threadReplyWithoutMentionIsAFollowUpInThatThread() {
+    var inbound = assertInstanceOf(SlackInbound.Message.class, map("thread_message.json"));
+
+    assertTrue(inbound.followUp());
+    assertEquals(
+        "slack:T0TEAM:C0GENERAL:1700000000.000100", inbound.event().conversation().toString());
+    assertEquals("And how tall do they get?", inbound.event().text());
+  }
+
+  @Test
+  void topLevelDmIsTheDmChannelAndAnsweredThere() {
+    var inbound = assertInstanceOf(SlackInbound.Message.class, map("im.json"));
+    ChatEvent event = inbound.event();
+
+    assertFalse(inbound.followUp());
+    assertEquals("slack:T0TEAM:D0ADA", event.conversation().toString());
+    assertEquals(new Command.Model(null), event.command());
+    assertNull(SlackReplyAddress.decode(event.replyAddress()).threadTs());
+  }
+
+  @Test
+  void dmThreadIsItsOwnConversation() {
+    ChatEvent event = message("im_thread.json");
+
+    assertEquals("slack:T0TEAM:D0ADA:1700000200.000300", event.conversation().toString());
+    assertEquals("1700000200.000300", SlackReplyAddress.decode(event.replyAddress()).threadTs());
+  }
+
+  @Test
+  void editOfAUserTurnCarriesTheNewText() {
+    var edit = assertInstanceOf(SlackInbound.Edit.class, map("message_changed.json"));
+
+    assertEquals("slack:T0TEAM:C0GENERAL:1700000000.000100", edit.conversation().toString());
+    assertEquals("1700000000.000100", edit.messageId());
+    assertEquals("What is an *alpaca*?", edit.newText());
+  }
+
+  @Test
+  void deleteOfAThreadReplyNamesTheThreadAndTheMessage() {
+    var delete = assertInstanceOf(SlackInbound.Delete.class, map("message_deleted.json"));
+
+    assertEquals("slack:T0TEAM:C0GENERAL:1700000000.000100", delete.conversation().toString());
+    assertEquals("1700000050.000200", delete.messageId());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "bot_message.json, message subtype bot_message",
+    "own_message.json, a bot's message",
+    "assistant_thread_started.json, event type assistant_thread_started"
+  })
+  void botsAndOtherEventsAreSkipped(String fixture, String reason) {
+    assertEquals(new SlackInbound.Skip(reason), map(fixture));
+  }
+
+  @Test
+  void emptyMentionAsksForHelp() {
+    String json =
+        fixture("app_mention.json")
+            .replace("What is a *llama*? Ask <@U0BOB|bob> &amp; see", "")
+            .replace("<https://en.wikipedia.org/wiki/Llama|the article> &lt;3", "");
+    var event =
+        assertInstanceOf(
+                SlackInbound.Message.class,
+                SlackEventMapper.map(JsonParser.parseString(json).getAsJsonObject(), BOT))
+            .event();
+
+    assertEquals(new Command.Help(), event.command());
+  }
+}
