@@ -43,10 +43,15 @@ final class MessageHandler {
     }
     DataObject message = payload(event.getRawData());
     String selfId = event.getJDA().getSelfUser().getId();
+    String text = DiscordEventMapper.withoutMention(message.getString("content", ""), selfId);
+    if (text.isEmpty()) {
+      // No text to take over (or none visible without the Message Content intent).
+      return;
+    }
     conversations.edited(
         mapper.editedConversation(message, ChannelPlace.of(event.getChannel())),
         event.getMessageId(),
-        DiscordEventMapper.withoutMention(message.getString("content", ""), selfId));
+        text);
   }
 
   void deleted(MessageDeleteEvent event) {
