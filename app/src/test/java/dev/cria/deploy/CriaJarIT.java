@@ -43,7 +43,9 @@ class CriaJarIT {
 
   @AfterEach
   void stop() {
-    stack.close();
+    if (stack != null) {
+      stack.close();
+    }
   }
 
   @Test

@@ -30,7 +30,9 @@ class GracefulShutdownIT {
 
   @AfterEach
   void stop() {
-    stack.close();
+    if (stack != null) {
+      stack.close();
+    }
   }
 
   @Test
