@@ -134,7 +134,7 @@ public class ConversationPipeline {
       reply.fail(ReplyTexts.modelDown(circuit.retryIn()));
       return new Result(Outcome.FAILED, null);
     }
-    startReply(queued, owner, reply);
+    String placeholder = startReply(queued, owner, reply);
     Settings settings = commands.effective(event.conversation());
     HistoryWindow.Window window = loadHistory(queued, settings);
     if (window.tooLong()) {
@@ -148,7 +148,8 @@ public class ConversationPipeline {
       return new Result(Outcome.REFUSED, null);
     }
     long started = System.nanoTime();
-    Completion completion = callModel(event, settings, window, reply, interval);
+    Completion completion =
+        callModel(queued, owner, placeholder, settings, window, reply, interval);
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (completion.text().isBlank()) {
       reply.fail(ReplyTexts.emptyAnswer());
@@ -164,11 +165,13 @@ public class ConversationPipeline {
     return new Result(Outcome.ANSWERED, null);
   }
 
-  private void startReply(QueuedEvent queued, String owner, Reply reply) {
+  /** Shows that Cria is working; returns the message that shows it, recorded, or null. */
+  private String startReply(QueuedEvent queued, String owner, Reply reply) {
     String placeholder = reply.start();
     if (placeholder != null && !placeholder.equals(queued.replyMessageId())) {
       store.recordReplyMessage(queued.seq(), owner, placeholder);
     }
+    return placeholder != null ? placeholder : queued.replyMessageId();
   }
 
   private HistoryWindow.Window loadHistory(QueuedEvent queued, Settings settings) {
@@ -178,11 +181,14 @@ public class ConversationPipeline {
   }
 
   private Completion callModel(
-      ChatEvent event,
+      QueuedEvent queued,
+      String owner,
+      String placeholder,
       Settings settings,
       HistoryWindow.Window window,
       Reply reply,
       Duration interval) {
+    ChatEvent event = queued.event();
     var request =
         new ChatRequest(
             settings.model(),
@@ -190,7 +196,9 @@ public class ConversationPipeline {
             settings.temperature(),
             settings.maxCompletionTokens(),
             event.author().id());
-    ThrottledReply updates = new ThrottledReply(reply, interval);
+    ThrottledReply updates =
+        new ThrottledReply(
+            reply, interval, placeholder, id -> store.recordReplyMessage(queued.seq(), owner, id));
     StringBuilder soFar = new StringBuilder();
     long started = System.nanoTime();
     Completion completion;

@@ -86,6 +86,11 @@ final class SlackReply implements Reply {
   }
 
   @Override
+  public synchronized String messageId() {
+    return stream != null ? stream.ts() : messageTs;
+  }
+
+  @Override
   public synchronized String finish(String text) {
     if (to.isCommand()) {
       for (String message : SlackMessageSplitter.messages(text)) {
