@@ -88,35 +88,11 @@ public class ConversationPipeline {
     }
   }
 
-  /**
-   * Tells the person who asked that their event is given up (it was claimed too often without
-   * finishing), in the message an earlier attempt left if there is one. Never throws.
-   */
-  public Result giveUp(QueuedEvent queued) {
-    ChatEvent event = queued.event();
-    MDC.put("conversation", event.conversation().toString());
-    MDC.put("event", event.eventId());
-    String errorId = newErrorId();
-    try {
-      LOG.error("Giving up after {} attempts (error id {})", queued.attempts() - 1, errorId);
-      replyPorts
-          .forPlatform(event.platform())
-          .orElseThrow(() -> new IllegalStateException("no adapter for " + event.platform()))
-          .open(event.replyAddress(), queued.replyMessageId())
-          .fail(ReplyTexts.gaveUp(errorId));
-    } catch (RuntimeException e) {
-      LOG.error("Could not tell that event {} is given up", event.eventId(), e);
-    } finally {
-      MDC.remove("conversation");
-      MDC.remove("event");
-    }
-    metrics.error("attempts");
-    metrics.answer(event.platform(), Outcome.FAILED);
-    return new Result(Outcome.FAILED, errorId);
-  }
-
   private Result answer(QueuedEvent queued, String owner, Reply reply, Duration interval) {
     ChatEvent event = queued.event();
+    if (event.command() == null) {
+      quota.awaitTurn(queued);
+    }
     if (event.command() != null) {
       reply.finish(commands.handle(queued));
       return new Result(Outcome.COMMAND, null);
@@ -172,13 +148,8 @@ public class ConversationPipeline {
       return new Result(Outcome.REFUSED, null);
     }
     long started = System.nanoTime();
-    ThrottledReply updates =
-        new ThrottledReply(
-            reply,
-            interval,
-            placeholder,
-            messageId -> store.recordReplyMessage(queued.seq(), owner, messageId));
-    Completion completion = callModel(event, settings, window, updates);
+    Completion completion =
+        callModel(queued, owner, placeholder, settings, window, reply, interval);
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (completion.text().isBlank()) {
       reply.fail(ReplyTexts.emptyAnswer());
@@ -194,13 +165,13 @@ public class ConversationPipeline {
     return new Result(Outcome.ANSWERED, null);
   }
 
-  /** Shows that Cria is working; returns the placeholder's id (recorded), or null. */
+  /** Shows that Cria is working; returns the message that shows it, recorded, or null. */
   private String startReply(QueuedEvent queued, String owner, Reply reply) {
     String placeholder = reply.start();
     if (placeholder != null && !placeholder.equals(queued.replyMessageId())) {
       store.recordReplyMessage(queued.seq(), owner, placeholder);
     }
-    return placeholder;
+    return placeholder != null ? placeholder : queued.replyMessageId();
   }
 
   private HistoryWindow.Window loadHistory(QueuedEvent queued, Settings settings) {
@@ -210,7 +181,14 @@ public class ConversationPipeline {
   }
 
   private Completion callModel(
-      ChatEvent event, Settings settings, HistoryWindow.Window window, ThrottledReply updates) {
+      QueuedEvent queued,
+      String owner,
+      String placeholder,
+      Settings settings,
+      HistoryWindow.Window window,
+      Reply reply,
+      Duration interval) {
+    ChatEvent event = queued.event();
     var request =
         new ChatRequest(
             settings.model(),
@@ -218,6 +196,9 @@ public class ConversationPipeline {
             settings.temperature(),
             settings.maxCompletionTokens(),
             event.author().id());
+    ThrottledReply updates =
+        new ThrottledReply(
+            reply, interval, placeholder, id -> store.recordReplyMessage(queued.seq(), owner, id));
     StringBuilder soFar = new StringBuilder();
     long started = System.nanoTime();
     Completion completion;
@@ -291,7 +272,7 @@ public class ConversationPipeline {
     return new Result(Outcome.FAILED, errorId);
   }
 
-  private static String newErrorId() {
+  static String newErrorId() {
     byte[] bytes = new byte[4];
     ThreadLocalRandom.current().nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);

@@ -27,8 +27,8 @@ public interface ConversationStore {
    */
   List<QueuedEvent> claim(String owner, Set<Platform> platforms, Duration lease, int limit);
 
-  /** How many other events of this author are being answered right now, by any replica. */
-  long inFlightFor(String authorId, long exceptSeq);
+  /** How many older events of this author are being answered right now, by any replica. */
+  long inFlightBefore(String authorId, long seq);
 
   /** Extends the leases of every event this owner holds. */
   void renewLeases(String owner, Duration lease);
@@ -37,9 +37,6 @@ public interface ConversationStore {
 
   /** Marks an event done (or failed, with the error id users were shown). */
   void finish(long seq, String owner, boolean failed, String errorId);
-
-  /** Gives a claimed event back to the queue. */
-  void release(long seq, String owner);
 
   long openEvents();
 

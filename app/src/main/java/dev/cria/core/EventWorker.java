@@ -32,6 +32,7 @@ public class EventWorker implements GracefulShutdownCapable {
 
   private final ConversationStore store;
   private final ConversationPipeline pipeline;
+  private final GiveUpReply giveUp;
   private final ReplyPorts replyPorts;
   private final WorkerSettings settings;
   private final String owner = ownerName();
@@ -45,12 +46,16 @@ public class EventWorker implements GracefulShutdownCapable {
   EventWorker(
       ConversationStore store,
       ConversationPipeline pipeline,
+      GiveUpReply giveUp,
       ReplyPorts replyPorts,
-      WorkerSettings settings) {
+      WorkerSettings settings,
+      PipelineMetrics metrics) {
     this.store = store;
     this.pipeline = pipeline;
+    this.giveUp = giveUp;
     this.replyPorts = replyPorts;
     this.settings = settings;
+    metrics.queueGauge(ConversationStore::openEvents, store);
     this.loop = Thread.ofPlatform().name("cria-queue").daemon().start(this::run);
   }
 
@@ -112,7 +117,7 @@ public class EventWorker implements GracefulShutdownCapable {
   private void answer(QueuedEvent queued) {
     try {
       if (queued.attempts() > settings.maxAttempts()) {
-        store.finish(queued.seq(), owner, true, pipeline.giveUp(queued).errorId());
+        store.finish(queued.seq(), owner, true, giveUp.send(queued));
         return;
       }
       ConversationPipeline.Result result = pipeline.process(queued, owner);

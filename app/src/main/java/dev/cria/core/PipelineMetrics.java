@@ -3,11 +3,13 @@ package dev.cria.core;
 import dev.cria.chat.ConversationService.Acceptance;
 import dev.cria.chat.Platform;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 /** The pipeline's meters; docs/metrics.md lists their Prometheus names. */
 @Singleton
@@ -41,6 +43,22 @@ public class PipelineMetrics {
             .register(registry);
     this.promptTokens = tokens("prompt");
     this.completionTokens = tokens("completion");
+  }
+
+  /** Registers {@code cria.queue.open}: events accepted and not yet finished, across replicas. */
+  void queueGauge(ToLongFunction<ConversationStore> openEvents, ConversationStore store) {
+    Gauge.builder(
+            "cria.queue.open",
+            store,
+            s -> {
+              try {
+                return openEvents.applyAsLong(s);
+              } catch (RuntimeException e) {
+                return Double.NaN;
+              }
+            })
+        .description("Events accepted and not yet answered, in the shared database")
+        .register(registry);
   }
 
   void event(Platform platform, Acceptance acceptance) {

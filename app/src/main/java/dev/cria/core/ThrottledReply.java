@@ -6,28 +6,27 @@ import java.util.function.Consumer;
 
 /**
  * Passes progressive updates on at most once per interval, so streaming stays within the platform's
- * edit rate limits. The final text always goes through. When an update puts the answer into a new
- * message (a stream that starts), its id is passed on to be recorded for crash recovery.
+ * edit rate limits. The final text always goes through.
  */
 final class ThrottledReply {
 
   private final Reply reply;
   private final long intervalNanos;
-  private final Consumer<String> newMessage;
+  private final Consumer<String> onMessageId;
   private String messageId;
   private long lastUpdate;
   private boolean updated;
 
   /**
-   * @param knownMessageId the message the answer is already in (a placeholder), or null
-   * @param newMessage told the id of each further message an update puts the answer in
+   * @param knownMessageId the message already recorded for this answer, or null
+   * @param onMessageId told each time the answer moves into a message not recorded yet
    */
   ThrottledReply(
-      Reply reply, Duration interval, String knownMessageId, Consumer<String> newMessage) {
+      Reply reply, Duration interval, String knownMessageId, Consumer<String> onMessageId) {
     this.reply = reply;
     this.intervalNanos = interval.toNanos();
     this.messageId = knownMessageId;
-    this.newMessage = newMessage;
+    this.onMessageId = onMessageId;
   }
 
   /** Shows {@code textSoFar} unless the last update was too recent. */
@@ -42,10 +41,10 @@ final class ThrottledReply {
     updated = true;
     lastUpdate = now;
     reply.update(textSoFar);
-    String shownIn = reply.messageId();
-    if (shownIn != null && !shownIn.equals(messageId)) {
-      messageId = shownIn;
-      newMessage.accept(shownIn);
+    String current = reply.messageId();
+    if (current != null && !current.equals(messageId)) {
+      messageId = current;
+      onMessageId.accept(current);
     }
   }
 }

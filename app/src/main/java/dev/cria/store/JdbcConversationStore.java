@@ -83,7 +83,13 @@ class JdbcConversationStore implements ConversationStore {
         events
             .save(
                 InboundEventRow.pending(
-                    event.platform().id(), event.eventId(), key, toJson(event), now))
+                    event.platform().id(),
+                    event.eventId(),
+                    key,
+                    event.author().id(),
+                    toJson(event),
+                    event.replyAddress(),
+                    now))
             .id();
     if (event.command() == null) {
       messages.save(
@@ -125,12 +131,16 @@ class JdbcConversationStore implements ConversationStore {
   }
 
   private QueuedEvent toQueued(InboundEventRow row) {
-    return new QueuedEvent(row.id(), fromJson(row.payload()), row.attempts(), row.replyMessageId());
+    return new QueuedEvent(
+        row.id(),
+        fromJson(row.payload(), row.replyAddress()),
+        row.attempts(),
+        row.replyMessageId());
   }
 
   @Override
-  public long inFlightFor(String authorId, long exceptSeq) {
-    return events.countInFlightFor(authorId, exceptSeq);
+  public long inFlightBefore(String authorId, long seq) {
+    return events.countInFlightBefore(authorId, seq);
   }
 
   @Override
@@ -147,11 +157,6 @@ class JdbcConversationStore implements ConversationStore {
   public void finish(long seq, String owner, boolean failed, String errorId) {
     String status = failed ? InboundEventRow.FAILED : InboundEventRow.DONE;
     events.finish(seq, owner, status, Instant.now(), errorId);
-  }
-
-  @Override
-  public void release(long seq, String owner) {
-    events.release(seq, owner);
   }
 
   @Override
@@ -316,9 +321,9 @@ class JdbcConversationStore implements ConversationStore {
     }
   }
 
-  private ChatEvent fromJson(String payload) {
+  private ChatEvent fromJson(String payload, String replyAddress) {
     try {
-      return json.readValue(payload, EventPayload.class).toEvent();
+      return json.readValue(payload, EventPayload.class).toEvent(replyAddress);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable stored event", e);
     }

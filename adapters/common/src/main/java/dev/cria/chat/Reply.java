@@ -19,9 +19,9 @@ public interface Reply {
   void update(String textSoFar);
 
   /**
-   * The platform id of the message that shows this answer so far, e.g. a streamed message that an
-   * update started, or null while there is none. The core records it, so that an attempt after a
-   * crash continues that message (see {@link ReplyPort#open}) instead of posting a second one.
+   * The platform id of the message the answer is being written into, once there is one (e.g. a
+   * stream started by the first update). The core records it, so that an attempt after a crash
+   * edits that message instead of posting a second answer.
    */
   default String messageId() {
     return null;

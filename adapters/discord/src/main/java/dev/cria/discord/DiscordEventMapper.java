@@ -63,6 +63,11 @@ public final class DiscordEventMapper {
     }
     String messageId = message.getString("id");
     boolean mentioned = mentions(message, selfId);
+    String text = withoutMention(message.getString("content", ""), selfId);
+    if (text.isEmpty() && !mentioned && place.kind() != ChannelPlace.Kind.DM) {
+      // Without the Message Content intent, other people's messages arrive with no text.
+      return Optional.empty();
+    }
     Optional<ConversationKey> conversation =
         switch (place.kind()) {
           case DM -> Optional.of(place.key());
@@ -74,7 +79,6 @@ public final class DiscordEventMapper {
               answerRepliedTo(message)
                   .or(() -> mentioned ? Optional.of(place.startedBy(messageId)) : Optional.empty());
         };
-    String text = withoutMention(message.getString("content", ""), selfId);
     String dmUser = place.kind() == ChannelPlace.Kind.DM ? author.getString("id") : null;
     return conversation.map(
         key ->

@@ -52,11 +52,16 @@ final class MessageHandler {
     }
     DataObject message = payload(event.getRawData());
     String selfId = event.getJDA().getSelfUser().getId();
+    String text = DiscordEventMapper.withoutMention(message.getString("content", ""), selfId);
+    if (text.isEmpty()) {
+      // No text to take over (or none visible without the Message Content intent).
+      return;
+    }
     try {
       conversations.edited(
           mapper.editedConversation(message, ChannelPlace.of(event.getChannel())),
           event.getMessageId(),
-          DiscordEventMapper.withoutMention(message.getString("content", ""), selfId));
+          text);
     } catch (IllegalArgumentException e) {
       LOG.warn(
           "Discord edit {} could not be read, skipped: {}", event.getMessageId(), e.getMessage());
