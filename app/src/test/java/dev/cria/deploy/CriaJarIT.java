@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeLlamaApiRequest;
 import dev.cria.fakes.FakeSlackApi;
+import dev.cria.process.CriaProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

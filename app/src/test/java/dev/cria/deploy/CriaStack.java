@@ -8,6 +8,7 @@ import dev.cria.fakes.FakeSlackEvents;
 import dev.cria.fakes.FakeSlackMessage;
 import dev.cria.fakes.FakeSlackSigner;
 import dev.cria.persistence.TestDatabases;
+import dev.cria.process.CriaProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeSlackMessage;
+import dev.cria.process.CriaProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package dev.cria.faults;
 import dev.cria.fakes.FakeSlackEvents;
 import dev.cria.fakes.FakeSlackSigner;
 import dev.cria.process.CriaProcess;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,7 +176,7 @@ final class SlackLoad {
       HttpResponse<String> response =
           target.post("/slack/events", "application/json", body, headers);
       return response.statusCode() == 200;
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       return false;
     }
   }

@@ -20,19 +20,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Cria's packaged jar ({@code app/target/cria.jar}) running as a child process with only the
- * environment a test gives it, for tests that need a real process: SIGTERM ({@link #terminate}),
- * SIGKILL ({@link #kill}), several replicas on one database. Its output goes to a log file under
- * {@code target/process-logs/}. Every process is killed when the test closes it, and, failing that,
- * when the test JVM exits.
+ * Cria's jar running as a child process with only the environment a test gives it, for tests that
+ * need a real process: SIGTERM ({@link #terminate}), SIGKILL ({@link #kill}), several replicas on
+ * one database. Its stdout and stderr go to a log file the test can read. A process is killed when
+ * the test closes it and, failing that, when the test JVM exits.
  */
 public final class CriaProcess implements AutoCloseable {
 
+  /** The flags the container image starts Cria with. */
+  public static final List<String> IMAGE_JVM_OPTIONS =
+      List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+
   /**
-   * Small and quick to start: several of these share two cores with the test and PostgreSQL, so the
-   * client compiler only and the serial collector.
+   * Small and quick to start, for tests that run several replicas on two cores beside the test and
+   * PostgreSQL: the client compiler only and the serial collector.
    */
-  private static final List<String> JVM_OPTIONS =
+  public static final List<String> SMALL_JVM_OPTIONS =
       List.of(
           "-Xmx384m",
           "-XX:+ExitOnOutOfMemoryError",
@@ -62,20 +65,46 @@ public final class CriaProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the jar with exactly {@code env} plus {@code PORT} (a free one) and waits until {@code
-   * /health} answers 200.
-   *
-   * @param name names the log file, e.g. {@code replica-a}
+   * Starts {@code jar} as the image does, with exactly {@code env} plus {@code PORT} (a free one),
+   * logging to {@code log}, and waits until {@code /health} answers 200.
+   */
+  public static CriaProcess start(Path jar, Map<String, String> env, Path log, Duration startup) {
+    return launch(jar.getFileName().toString(), jar, IMAGE_JVM_OPTIONS, env, log, startup);
+  }
+
+  /**
+   * Starts the packaged {@code app/target/cria.jar} (built by {@code package}, before failsafe's
+   * {@code *IT}) small, with exactly {@code env} plus {@code PORT}, logging to {@code
+   * target/process-logs/NAME-*.log}, and waits until {@code /health} answers 200.
    */
   public static CriaProcess start(String name, Map<String, String> env, Duration startup) {
+    Path target = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target");
+    Path jar = target.resolve("cria.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new AssertionError(jar + " is missing: *IT tests run after `package` (./mvnw verify)");
+    }
+    try {
+      Path logs = Files.createDirectories(target.resolve("process-logs"));
+      Path log = logs.resolve(name + "-" + System.currentTimeMillis() + ".log");
+      return launch(name, jar, SMALL_JVM_OPTIONS, env, log, startup);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static CriaProcess launch(
+      String name,
+      Path jar,
+      List<String> jvmOptions,
+      Map<String, String> env,
+      Path log,
+      Duration startup) {
     try {
       int port = freePort();
-      Path log = logFile(name);
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(JVM_OPTIONS);
-      command.add("-jar");
-      command.add(CriaJar.path().toString());
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-jar", jar.toString()));
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
@@ -110,45 +139,41 @@ public final class CriaProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
-  /** Posts a body; a refused or reset connection comes back as an {@link IOException}. */
+  /** A GET; a refused or reset connection comes back as an {@link UncheckedIOException}. */
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build());
+  }
+
+  /** A POST; a refused or reset connection comes back as an {@link UncheckedIOException}. */
   public HttpResponse<String> post(
-      String path, String contentType, String body, Map<String, String> headers)
-      throws IOException {
+      String path, String contentType, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
             .timeout(Duration.ofSeconds(15))
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
+    return send(request.build());
   }
 
-  /** Whether {@code /health} answers 200 right now. */
-  public boolean healthy() {
+  private static HttpResponse<String> send(HttpRequest request) {
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(5)).build();
-      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      return false;
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      throw new IllegalStateException(e);
     }
   }
 
-  /** Sends SIGTERM and waits for the exit; returns the exit code. */
+  /** Sends SIGTERM, as {@code docker stop} and the kubelet do, and returns the exit code. */
   public int terminate(Duration wait) {
     process.destroy();
     return awaitExit(wait, "SIGTERM");
   }
 
-  /** Sends SIGKILL, as the OOM killer or a node failure would, and waits until it is gone. */
+  /** Sends SIGKILL, as the OOM killer or a lost node would, and waits until it is gone. */
   public void kill() {
     process.destroyForcibly();
     awaitExit(Duration.ofSeconds(10), "SIGKILL");
@@ -182,8 +207,8 @@ public final class CriaProcess implements AutoCloseable {
   private int awaitExit(Duration wait, String signal) {
     try {
       if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError(name + " did not exit within " + wait + " of " + signal);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError(name + " did not exit within " + wait + " of " + signal + tail());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -199,17 +224,14 @@ public final class CriaProcess implements AutoCloseable {
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         RUNNING.remove(process);
-        throw new AssertionError(
-            name
-                + " exited with "
-                + process.exitValue()
-                + " at startup; log "
-                + log
-                + ":\n"
-                + log());
+        throw new AssertionError(name + " exited with " + process.exitValue() + tail());
       }
-      if (healthy()) {
-        return;
+      try {
+        if (get("/health").statusCode() == 200) {
+          return;
+        }
+      } catch (UncheckedIOException notYet) {
+        // Not listening yet.
       }
       try {
         Thread.sleep(200);
@@ -219,13 +241,12 @@ public final class CriaProcess implements AutoCloseable {
       }
     }
     close();
-    throw new AssertionError(name + ": /health not UP within " + startup + "; log " + log);
+    throw new AssertionError(name + ": /health not UP within " + startup + tail());
   }
 
-  private static Path logFile(String name) throws IOException {
-    Path dir = CriaJar.buildDirectory().resolve("process-logs");
-    Files.createDirectories(dir);
-    return dir.resolve(name + "-" + System.currentTimeMillis() + ".log");
+  private String tail() {
+    String text = log();
+    return "; log " + log + ":\n" + text.substring(Math.max(0, text.length() - 20_000));
   }
 
   private static int freePort() throws IOException {
