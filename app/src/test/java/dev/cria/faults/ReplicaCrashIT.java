@@ -44,12 +44,18 @@ class ReplicaCrashIT {
       SlackLoad load = new SlackLoad(List.of(a, b));
       AnswerLedger ledger = new AnswerLedger(stack.slack);
 
-      load.deliver(mentions.subList(0, 400), 32);
+      load.deliver(mentions.subList(0, 300), 32);
+      log(started, "300 delivered");
+      // The kill lands while deliveries go on and replica a is answering: Slack's deliveries to
+      // it fail and are sent again, to b.
+      CompletableFuture<Void> more =
+          CompletableFuture.runAsync(() -> load.deliver(mentions.subList(300, 700), 32));
+      awaitTrue(() -> load.acked() >= 400, Duration.ofSeconds(60));
       long heldByA = awaitPositive(() -> claimedBy(stack, a), Duration.ofSeconds(30));
-      log(started, "400 delivered, killing a");
+      log(started, load.acked() + " acked, killing a while it holds " + heldByA);
       a.kill();
       load.remove(a);
-      load.deliver(mentions.subList(400, 700), 32);
+      more.join();
       log(started, "700 delivered, restarting a");
       CriaProcess restarted = stack.start("crash-replica-a-again");
       log(started, "a is back");
