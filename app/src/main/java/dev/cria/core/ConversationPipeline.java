@@ -26,6 +26,7 @@ public class ConversationPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(ConversationPipeline.class);
 
   private final ConversationStore store;
+  private final EventQueue queue;
   private final ChatModel model;
   private final ModerationGate moderation;
   private final ReplyPorts replyPorts;
@@ -38,6 +39,7 @@ public class ConversationPipeline {
 
   ConversationPipeline(
       ConversationStore store,
+      EventQueue queue,
       ChatModel model,
       ModerationGate moderation,
       ReplyPorts replyPorts,
@@ -48,6 +50,7 @@ public class ConversationPipeline {
       ConversationDefaults defaults,
       PipelineMetrics metrics) {
     this.store = store;
+    this.queue = queue;
     this.model = model;
     this.moderation = moderation;
     this.replyPorts = replyPorts;
@@ -169,7 +172,7 @@ public class ConversationPipeline {
   private String startReply(QueuedEvent queued, String owner, Reply reply) {
     String placeholder = reply.start();
     if (placeholder != null && !placeholder.equals(queued.replyMessageId())) {
-      store.recordReplyMessage(queued.seq(), owner, placeholder);
+      queue.recordReplyMessage(queued.seq(), owner, placeholder);
     }
     return placeholder != null ? placeholder : queued.replyMessageId();
   }
@@ -198,7 +201,7 @@ public class ConversationPipeline {
             event.author().id());
     ThrottledReply updates =
         new ThrottledReply(
-            reply, interval, placeholder, id -> store.recordReplyMessage(queued.seq(), owner, id));
+            reply, interval, placeholder, id -> queue.recordReplyMessage(queued.seq(), owner, id));
     StringBuilder soFar = new StringBuilder();
     long started = System.nanoTime();
     Completion completion;

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.function.ToLongFunction;
 
 /** The pipeline's meters; docs/metrics.md lists their Prometheus names. */
 @Singleton
@@ -46,13 +45,13 @@ public class PipelineMetrics {
   }
 
   /** Registers {@code cria.queue.open}: events accepted and not yet finished, across replicas. */
-  void queueGauge(ToLongFunction<ConversationStore> openEvents, ConversationStore store) {
+  void queueGauge(EventQueue queue) {
     Gauge.builder(
             "cria.queue.open",
-            store,
+            queue,
             s -> {
               try {
-                return openEvents.applyAsLong(s);
+                return s.openEvents();
               } catch (RuntimeException e) {
                 return Double.NaN;
               }

@@ -18,11 +18,14 @@ class QuotaGate {
   static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
   private static final Duration TURN_POLL = Duration.ofMillis(200);
 
+  private final EventQueue queue;
   private final ConversationStore store;
   private final QuotaSettings quota;
   private final PipelineMetrics metrics;
 
-  QuotaGate(ConversationStore store, QuotaSettings quota, PipelineMetrics metrics) {
+  QuotaGate(
+      EventQueue queue, ConversationStore store, QuotaSettings quota, PipelineMetrics metrics) {
+    this.queue = queue;
     this.store = store;
     this.quota = quota;
     this.metrics = metrics;
@@ -39,7 +42,7 @@ class QuotaGate {
     }
     String user = queued.event().author().id();
     long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
-    while (store.inFlightBefore(user, queued.seq()) >= quota.userInFlight()
+    while (queue.inFlightBefore(user, queued.seq()) >= quota.userInFlight()
         && System.nanoTime() < deadline) {
       try {
         Thread.sleep(TURN_POLL.toMillis());
