@@ -10,11 +10,6 @@ import dev.cria.fakes.FakeSlackSigner;
 import dev.cria.persistence.TestDatabases;
 import dev.cria.process.CriaProcess;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -110,20 +105,7 @@ final class CriaStack implements AutoCloseable {
 
   /** Runs a query in this test's schema and returns the first column of the first row. */
   long count(String sql) {
-    try (Connection connection =
-            DriverManager.getConnection(
-                TestDatabases.POSTGRES_URL,
-                TestDatabases.POSTGRES_USER,
-                TestDatabases.POSTGRES_PASSWORD);
-        Statement statement = connection.createStatement()) {
-      statement.execute("SET search_path TO " + schema);
-      try (ResultSet rows = statement.executeQuery(sql)) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new AssertionError(sql + " failed: " + e.getMessage(), e);
-    }
+    return TestDatabases.count(schema, sql);
   }
 
   @Override

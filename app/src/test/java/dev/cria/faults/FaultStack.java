@@ -4,11 +4,6 @@ import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeSlackApi;
 import dev.cria.persistence.TestDatabases;
 import dev.cria.process.CriaProcess;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,20 +78,7 @@ final class FaultStack implements AutoCloseable {
 
   /** Runs a query in this test's schema and returns the first column of the first row. */
   long count(String sql) {
-    try (Connection connection =
-            DriverManager.getConnection(
-                TestDatabases.POSTGRES_URL,
-                TestDatabases.POSTGRES_USER,
-                TestDatabases.POSTGRES_PASSWORD);
-        Statement statement = connection.createStatement()) {
-      statement.execute("SET search_path TO " + schema);
-      try (ResultSet rows = statement.executeQuery(sql)) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
-    }
+    return TestDatabases.count(schema, sql);
   }
 
   /** Events not finished yet (pending, or claimed by a replica). */
