@@ -93,13 +93,11 @@ public class ConversationPipeline {
 
   private Result answer(QueuedEvent queued, String owner, Reply reply, Duration interval) {
     ChatEvent event = queued.event();
-    if (event.command() == null) {
-      quota.awaitTurn(queued);
-    }
     if (event.command() != null) {
       reply.finish(commands.handle(queued));
       return new Result(Outcome.COMMAND, null);
     }
+    quota.awaitTurn(queued);
     var stored = store.storedAnswer(queued.seq());
     if (stored.isPresent()) {
       LOG.info("Delivering the answer an earlier attempt stored");
