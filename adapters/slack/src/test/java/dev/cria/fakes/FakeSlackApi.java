@@ -20,10 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -49,7 +51,9 @@ public final class FakeSlackApi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final FakeSlackMethods methods = new FakeSlackMethods();
-  private final List<FakeSlackCall> calls = new CopyOnWriteArrayList<>();
+  // Appends stay cheap when a benchmark makes tens of thousands of calls.
+  private final Queue<FakeSlackCall> calls = new ConcurrentLinkedQueue<>();
+  private final List<Consumer<FakeSlackCall>> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Queue<FakeSlackFailure>> failNext = new ConcurrentHashMap<>();
   private final Map<String, FakeSlackFailure> failAlways = new ConcurrentHashMap<>();
 
@@ -101,6 +105,14 @@ public final class FakeSlackApi implements AutoCloseable {
 
   public List<FakeSlackCall> calls() {
     return List.copyOf(calls);
+  }
+
+  /**
+   * Hands every Web API call to {@code listener} right after it was answered, on the thread that
+   * served it (the load driver in {@code bench/} times answers this way).
+   */
+  public void onCall(Consumer<FakeSlackCall> listener) {
+    listeners.add(listener);
   }
 
   public List<FakeSlackCall> calls(String method) {
@@ -155,7 +167,8 @@ public final class FakeSlackApi implements AutoCloseable {
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
     String token =
         auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : form.get("token");
-    calls.add(new FakeSlackCall(method, form, token));
+    FakeSlackCall call = new FakeSlackCall(method, form, token);
+    calls.add(call);
     FakeSlackFailure failure = failure(method);
     if (failure != null) {
       if (failure.retryAfterSeconds() > 0) {
@@ -172,6 +185,7 @@ public final class FakeSlackApi implements AutoCloseable {
     }
     JsonObject answer = methods.answer(method, form);
     send(exchange, 200, answer != null ? answer : FakeSlackMethods.error("unknown_method"));
+    listeners.forEach(listener -> listener.accept(call));
   }
 
   private void responseUrl(HttpExchange exchange) throws IOException {

@@ -1,0 +1,43 @@
+package dev.cria.bench;
+
+import dev.cria.fakes.FakeSlackApi;
+import dev.cria.fakes.FakeSlackMessage;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * The final tally, from what the fake Slack holds at the end: how many finished answer messages
+ * carry each event's tag. Exactly one each is the goal; none is a lost event, more is a duplicate.
+ *
+ * @param lost events without an answer
+ * @param duplicated events answered more than once
+ */
+record AnswerCount(int expected, int answered, int lost, int duplicated) {
+
+  static AnswerCount of(FakeSlackApi slack, Collection<String> channels, Collection<Integer> ids) {
+    Map<Integer, Integer> perEvent = new HashMap<>();
+    for (String channel : channels) {
+      for (FakeSlackMessage message : slack.messages(channel)) {
+        if (message.streaming() || AnswerWatcher.isPreview(message.text())) {
+          continue;
+        }
+        Matcher tag = AnswerWatcher.TAG.matcher(message.text());
+        if (tag.find()) {
+          perEvent.merge(Integer.parseInt(tag.group(1)), 1, Integer::sum);
+        }
+      }
+    }
+    int answered = 0;
+    int lost = 0;
+    int duplicated = 0;
+    for (int id : ids) {
+      int count = perEvent.getOrDefault(id, 0);
+      answered += count > 0 ? 1 : 0;
+      lost += count == 0 ? 1 : 0;
+      duplicated += count > 1 ? 1 : 0;
+    }
+    return new AnswerCount(ids.size(), answered, lost, duplicated);
+  }
+}

@@ -1,0 +1,146 @@
+package dev.cria.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of {@code bench/run.sh}, with the defaults the targets were set for.
+ *
+ * @param databases {@code h2}, {@code postgres} or both
+ * @param conversations closed-loop runs: this many conversations, each asking its next question
+ *     once the last was answered
+ * @param turns questions per conversation in a closed-loop run
+ * @param rate open-loop run: new conversations per second (0 skips it)
+ * @param rateSeconds how long the open-loop run sends
+ * @param inFlight the memory run: this many conversations at once (0 skips it)
+ * @param inFlightLatencyMs the model's first-token latency in the memory run
+ * @param words words in each question; the fake model echoes them, so they set the answer length
+ * @param jvmOptions options for Cria's JVM (the heap bound among them)
+ * @param flightRecording whether Cria records a JFR profile ({@code cria.jfr} in each run's
+ *     directory)
+ */
+public record BenchOptions(
+    List<String> databases,
+    List<Integer> conversations,
+    int turns,
+    long modelLatencyMs,
+    double tokensPerSecond,
+    int rate,
+    int rateSeconds,
+    int inFlight,
+    long inFlightLatencyMs,
+    int words,
+    int warmupEvents,
+    int warmupRate,
+    Path jar,
+    Path outputDir,
+    String postgresUrl,
+    String postgresUser,
+    String postgresPassword,
+    List<String> jvmOptions,
+    boolean flightRecording) {
+
+  static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+ExitOnOutOfMemoryError";
+
+  static final String USAGE =
+      """
+      bench/run.sh [--db h2,postgres] [--conversations 50,200,500] [--turns 3]
+                   [--model-latency-ms 2000] [--tokens-per-second 50] [--words 40]
+                   [--rate 300] [--rate-seconds 30] [--in-flight 2000] [--in-flight-latency-ms 10000]
+                   [--warmup-events 600] [--warmup-rate 100] [--jvm-opts "%s"]
+                   [--jar app/target/cria.jar] [--out bench/target/results] [--jfr true]
+                   [--postgres-url jdbc:postgresql://127.0.0.1:5432/test] [--postgres-user postgres]
+      A zero (--rate 0, --in-flight 0, --conversations 0) skips that run.
+      """
+          .formatted(DEFAULT_JVM_OPTIONS);
+
+  static BenchOptions parse(String[] args) {
+    Map<String, String> given = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --name value, got " + args[i]);
+      }
+      given.put(args[i].substring(2), args[++i]);
+    }
+    Map<String, String> env = System.getenv();
+    BenchOptions options =
+        new BenchOptions(
+            list(given.getOrDefault("db", "h2,postgres")),
+            list(given.getOrDefault("conversations", "50,200,500")).stream()
+                .map(Integer::parseInt)
+                .filter(n -> n > 0)
+                .toList(),
+            Integer.parseInt(given.getOrDefault("turns", "3")),
+            Long.parseLong(given.getOrDefault("model-latency-ms", "2000")),
+            Double.parseDouble(given.getOrDefault("tokens-per-second", "50")),
+            Integer.parseInt(given.getOrDefault("rate", "300")),
+            Integer.parseInt(given.getOrDefault("rate-seconds", "30")),
+            Integer.parseInt(given.getOrDefault("in-flight", "2000")),
+            Long.parseLong(given.getOrDefault("in-flight-latency-ms", "10000")),
+            Integer.parseInt(given.getOrDefault("words", "40")),
+            Integer.parseInt(given.getOrDefault("warmup-events", "600")),
+            Integer.parseInt(given.getOrDefault("warmup-rate", "100")),
+            Path.of(given.getOrDefault("jar", "app/target/cria.jar")),
+            Path.of(given.getOrDefault("out", "bench/target/results")),
+            given.getOrDefault(
+                "postgres-url",
+                env.getOrDefault(
+                    "CRIA_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/test")),
+            given.getOrDefault(
+                "postgres-user", env.getOrDefault("CRIA_TEST_DATABASE_USER", "postgres")),
+            env.getOrDefault("CRIA_TEST_DATABASE_PASSWORD", ""),
+            Arrays.asList(given.getOrDefault("jvm-opts", DEFAULT_JVM_OPTIONS).trim().split("\\s+")),
+            Boolean.parseBoolean(given.getOrDefault("jfr", "false")));
+    given.keySet().removeAll(KNOWN);
+    if (!given.isEmpty()) {
+      throw new IllegalArgumentException("unknown options " + given.keySet());
+    }
+    return options;
+  }
+
+  private static final List<String> KNOWN =
+      List.of(
+          "db",
+          "conversations",
+          "turns",
+          "model-latency-ms",
+          "tokens-per-second",
+          "rate",
+          "rate-seconds",
+          "in-flight",
+          "in-flight-latency-ms",
+          "words",
+          "warmup-events",
+          "warmup-rate",
+          "jar",
+          "out",
+          "postgres-url",
+          "postgres-user",
+          "jvm-opts",
+          "jfr");
+
+  /** The runs these options ask for, database by database. */
+  List<Scenario> scenarios() {
+    List<Scenario> scenarios = new ArrayList<>();
+    for (String db : databases) {
+      for (int n : conversations) {
+        scenarios.add(Scenario.conversations(db, n, turns, modelLatencyMs, tokensPerSecond, words));
+      }
+      if (rate > 0) {
+        scenarios.add(Scenario.rate(db, rate, rateSeconds, modelLatencyMs, tokensPerSecond, words));
+      }
+      if (inFlight > 0) {
+        scenarios.add(Scenario.inFlight(db, inFlight, inFlightLatencyMs, tokensPerSecond, words));
+      }
+    }
+    return scenarios;
+  }
+
+  private static List<String> list(String value) {
+    return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+}

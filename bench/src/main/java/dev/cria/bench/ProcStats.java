@@ -1,0 +1,72 @@
+package dev.cria.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What Linux says about one process: peak and current resident memory ({@code VmHWM}, {@code VmRSS}
+ * in {@code /proc/<pid>/status}) and CPU time ({@code utime + stime} in {@code /proc/<pid>/stat},
+ * in clock ticks).
+ */
+final class ProcStats {
+
+  private final long pid;
+  private final long ticksPerSecond;
+
+  ProcStats(long pid) {
+    this.pid = pid;
+    this.ticksPerSecond = clockTicks();
+  }
+
+  /** Peak resident set size so far, in MiB. */
+  double peakRssMib() {
+    return statusKib("VmHWM") / 1024.0;
+  }
+
+  double rssMib() {
+    return statusKib("VmRSS") / 1024.0;
+  }
+
+  /** User plus system CPU time so far, in seconds. */
+  double cpuSeconds() {
+    String stat = read("stat");
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long utime = Long.parseLong(fields[11]);
+    long stime = Long.parseLong(fields[12]);
+    return (utime + stime) / (double) ticksPerSecond;
+  }
+
+  private long statusKib(String field) {
+    for (String line : read("status").split("\n")) {
+      if (line.startsWith(field + ":")) {
+        return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").strip());
+      }
+    }
+    throw new IllegalStateException(field + " not in /proc/" + pid + "/status");
+  }
+
+  private String read(String file) {
+    try {
+      return Files.readString(Path.of("/proc", String.valueOf(pid), file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("process " + pid + " is gone", e);
+    }
+  }
+
+  private static long clockTicks() {
+    try {
+      Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+      String out = new String(getconf.getInputStream().readAllBytes()).strip();
+      getconf.waitFor();
+      return Long.parseLong(out);
+    } catch (IOException | NumberFormatException e) {
+      return 100;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 100;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dev.cria.bench;
+
+import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.fakes.FakeLlamaApiClock;
+import dev.cria.fakes.FakeSlackApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one {@link Scenario}: a fresh fake Slack, fake Llama API, database and Cria process; a
+ * warm-up (new conversations at a modest rate, answered before measuring, so the JIT has compiled
+ * the hot paths); then the measured load, and the tally.
+ */
+final class ScenarioRunner {
+
+  static final String SIGNING_SECRET = "bench-signing-secret";
+  private static final int WARMUP_FIRST_ID = 1;
+  private static final int MEASURED_FIRST_ID = 1_000_000;
+
+  private final BenchOptions options;
+
+  ScenarioRunner(BenchOptions options) {
+    this.options = options;
+  }
+
+  ScenarioResult run(Scenario scenario, Path runDir) throws InterruptedException {
+    createDirectories(runDir);
+    var clock = new FakeLlamaApiClock(scenario.modelLatencyMs(), scenario.tokensPerSecond());
+    try (FakeSlackApi slack = FakeSlackApi.start();
+        FakeLlamaApi llama = FakeLlamaApi.start(0, clock.pacing());
+        BenchDatabase database = BenchDatabase.create(scenario.database(), options, runDir);
+        CriaProcess cria =
+            CriaProcess.start(
+                options.jar(),
+                jvmOptions(runDir),
+                environment(slack, llama, database),
+                runDir.resolve("cria.log"));
+        TimerProbe timer = new TimerProbe()) {
+      AnswerWatcher watcher = new AnswerWatcher(slack, clock);
+      ProcStats stats = new ProcStats(cria.pid());
+      Duration modelTime = Duration.ofMillis(clock.modelMillis(sampleAnswer(scenario)));
+      warmUp(cria, watcher, modelTime);
+
+      watcher.recording(true);
+      timer.lateMicros.reset();
+      EventFactory events = new EventFactory(MEASURED_FIRST_ID, scenario.words());
+      SlackEventSender sender = new SlackEventSender(cria.eventsUri(), SIGNING_SECRET);
+      InFlight inFlight = new InFlight();
+      Asker asker = new Asker(watcher, sender, inFlight);
+      Duration timeout = modelTime.multipliedBy(3).plusSeconds(60);
+      double cpuBefore = stats.cpuSeconds();
+      long start = System.nanoTime();
+      OpenLoop open = null;
+      if (scenario.closedLoop()) {
+        new ClosedLoop(asker, events, timeout)
+            .run(scenario.conversations(), scenario.turns(), modelTime);
+      } else {
+        open = new OpenLoop(asker, events);
+        open.run(scenario.events(), scenario.rate(), timeout);
+      }
+      double cpu = stats.cpuSeconds() - cpuBefore;
+      long end = System.nanoTime();
+      AnswerCount count = AnswerCount.of(slack, EventFactory.channels(), events.ids());
+      cria.saveMetrics(runDir.resolve("prometheus.txt"));
+      watcher.errorTexts.forEach(text -> System.out.println("error reply: " + text));
+      int answered = Math.max(1, count.answered());
+      return new ScenarioResult(
+          scenario,
+          count,
+          Histograms.millis(sender.ackMicros, 50),
+          Histograms.millis(sender.ackMicros, 99),
+          sender.ackMicros.getMaxValue() / 1000.0,
+          Histograms.millis(watcher.overheadMicros, 50),
+          Histograms.millis(watcher.overheadMicros, 99),
+          Histograms.millis(watcher.endToEndMicros, 50),
+          answered / ((watcher.lastAnswerNanos().orElse(end) - start) / 1e9),
+          inFlight.peak(),
+          stats.peakRssMib(),
+          cpu * 1000 / answered,
+          watcher.errorReplies.get(),
+          sender.retries.get(),
+          sender.failed.get(),
+          open == null ? Double.NaN : Histograms.millis(open.sendLagMicros, 99),
+          Histograms.millis(timer.lateMicros, 99));
+    }
+  }
+
+  private List<String> jvmOptions(Path runDir) {
+    List<String> jvm = new ArrayList<>(options.jvmOptions());
+    if (options.flightRecording()) {
+      jvm.add(
+          "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+              + runDir.resolve("cria.jfr").toAbsolutePath());
+    }
+    return jvm;
+  }
+
+  private void warmUp(CriaProcess cria, AnswerWatcher watcher, Duration modelTime)
+      throws InterruptedException {
+    if (options.warmupEvents() <= 0) {
+      return;
+    }
+    EventFactory events = new EventFactory(WARMUP_FIRST_ID, options.words());
+    SlackEventSender sender = new SlackEventSender(cria.eventsUri(), SIGNING_SECRET);
+    new OpenLoop(new Asker(watcher, sender, new InFlight()), events)
+        .run(
+            options.warmupEvents(),
+            Math.max(1, options.warmupRate()),
+            modelTime.multipliedBy(3).plusSeconds(60));
+  }
+
+  private static String sampleAnswer(Scenario scenario) {
+    BenchEvent sample = new EventFactory(MEASURED_FIRST_ID, scenario.words()).newConversation();
+    return "Echo: User " + sample.user + ": " + sample.text;
+  }
+
+  private static Map<String, String> environment(
+      FakeSlackApi slack, FakeLlamaApi llama, BenchDatabase database) {
+    Map<String, String> env = new HashMap<>(database.environment());
+    env.put("LLAMA_API_KEY", "bench-llama-key");
+    env.put("LLAMA_BASE_URL", llama.baseUrl());
+    env.put("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN);
+    env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+    env.put("SLACK_API_URL", slack.apiUrl());
+    // One question per user at a time is the default; the benchmark's users ask many at once.
+    env.put("CRIA_QUOTA_USER_IN_FLIGHT", "0");
+    return env;
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
