@@ -9,12 +9,13 @@ import java.util.regex.Matcher;
 
 /**
  * The final tally, from what the fake Slack holds at the end: how many finished answer messages
- * carry each event's tag. Exactly one each is the goal; none is a lost event, more is a duplicate.
+ * carry each event's tag. Exactly one each is the goal; none means unanswered (late or lost), more
+ * is a duplicate.
  *
- * @param lost events without an answer
+ * @param unanswered events without an answer at the end
  * @param duplicated events answered more than once
  */
-record AnswerCount(int expected, int answered, int lost, int duplicated) {
+record AnswerCount(int expected, int answered, int unanswered, int duplicated) {
 
   static AnswerCount of(FakeSlackApi slack, Collection<String> channels, Collection<Integer> ids) {
     Map<Integer, Integer> perEvent = new HashMap<>();
@@ -30,14 +31,14 @@ record AnswerCount(int expected, int answered, int lost, int duplicated) {
       }
     }
     int answered = 0;
-    int lost = 0;
+    int unanswered = 0;
     int duplicated = 0;
     for (int id : ids) {
       int count = perEvent.getOrDefault(id, 0);
       answered += count > 0 ? 1 : 0;
-      lost += count == 0 ? 1 : 0;
+      unanswered += count == 0 ? 1 : 0;
       duplicated += count > 1 ? 1 : 0;
     }
-    return new AnswerCount(ids.size(), answered, lost, duplicated);
+    return new AnswerCount(ids.size(), answered, unanswered, duplicated);
   }
 }

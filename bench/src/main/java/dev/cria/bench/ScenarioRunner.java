@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,8 +57,11 @@ final class ScenarioRunner {
       InFlight inFlight = new InFlight();
       Asker asker = new Asker(watcher, sender, inFlight);
       Duration timeout = modelTime.multipliedBy(3).plusSeconds(60);
+      ProcStats driverStats = new ProcStats(ProcessHandle.current().pid());
       double cpuBefore = stats.cpuSeconds();
-      long start = System.nanoTime();
+      double driverCpuBefore = driverStats.cpuSeconds();
+      boolean postgres = scenario.database().equals("postgres");
+      double dbCpuBefore = postgres ? ProcStats.cpuSecondsOfCommand("postgres") : 0;
       OpenLoop open = null;
       if (scenario.closedLoop()) {
         new ClosedLoop(asker, events, timeout)
@@ -66,9 +71,15 @@ final class ScenarioRunner {
         open.run(scenario.events(), scenario.rate(), timeout);
       }
       double cpu = stats.cpuSeconds() - cpuBefore;
-      long end = System.nanoTime();
+      double driverCpu = driverStats.cpuSeconds() - driverCpuBefore;
+      double dbCpu =
+          postgres ? ProcStats.cpuSecondsOfCommand("postgres") - dbCpuBefore : Double.NaN;
       AnswerCount count = AnswerCount.of(slack, EventFactory.channels(), events.ids());
+      Instant tally = Instant.now();
+      double peakRss = stats.peakRssMib();
       cria.saveMetrics(runDir.resolve("prometheus.txt"));
+      cria.close();
+      long stillQueued = database.lateEvents(events.eventIds(), tally);
       watcher.errorTexts.forEach(text -> System.out.println("error reply: " + text));
       int answered = Math.max(1, count.answered());
       return new ScenarioResult(
@@ -80,10 +91,13 @@ final class ScenarioRunner {
           Histograms.millis(watcher.overheadMicros, 50),
           Histograms.millis(watcher.overheadMicros, 99),
           Histograms.millis(watcher.endToEndMicros, 50),
-          answered / ((watcher.lastAnswerNanos().orElse(end) - start) / 1e9),
+          watcher.answerRate(),
           inFlight.peak(),
-          stats.peakRssMib(),
+          peakRss,
           cpu * 1000 / answered,
+          driverCpu * 1000 / answered,
+          dbCpu * 1000 / answered,
+          stillQueued,
           watcher.errorReplies.get(),
           sender.retries.get(),
           sender.failed.get(),
@@ -102,18 +116,35 @@ final class ScenarioRunner {
     return jvm;
   }
 
+  /**
+   * Closed-loop conversations (three questions each) until {@code warmupEvents} were answered: a
+   * cold JVM is several times slower, and a closed loop slows down with it instead of burying it.
+   */
   private void warmUp(CriaProcess cria, AnswerWatcher watcher, Duration modelTime)
       throws InterruptedException {
     if (options.warmupEvents() <= 0) {
       return;
     }
+    int turns = 3;
+    int conversations = Math.max(1, options.warmupEvents() / turns);
     EventFactory events = new EventFactory(WARMUP_FIRST_ID, options.words());
     SlackEventSender sender = new SlackEventSender(cria.eventsUri(), SIGNING_SECRET);
-    new OpenLoop(new Asker(watcher, sender, new InFlight()), events)
-        .run(
-            options.warmupEvents(),
-            Math.max(1, options.warmupRate()),
-            modelTime.multipliedBy(3).plusSeconds(60));
+    long start = System.nanoTime();
+    new ClosedLoop(
+            new Asker(watcher, sender, new InFlight()),
+            events,
+            modelTime.multipliedBy(3).plusSeconds(60))
+        .run(conversations, turns, modelTime);
+    System.out.printf(
+        Locale.ROOT,
+        "warm-up: %d conversations x %d questions in %.1f s, ack p50 %.1f ms, p99 %.1f ms, %d"
+            + " retries%n",
+        conversations,
+        turns,
+        (System.nanoTime() - start) / 1e9,
+        Histograms.millis(sender.ackMicros, 50),
+        Histograms.millis(sender.ackMicros, 99),
+        sender.retries.get());
   }
 
   private static String sampleAnswer(Scenario scenario) {
