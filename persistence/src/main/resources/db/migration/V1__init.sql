@@ -21,6 +21,9 @@ create table inbound_event (
     conversation_key  varchar(255) not null,
     author_id         varchar(128),
     payload           text         not null,
+    -- Where the answer goes. May hold a short-lived credential (a Discord interaction token),
+    -- so it is erased when the event is finished.
+    reply_address     varchar(2000),
     status            varchar(16)  not null,
     attempts          integer      not null,
     lease_owner       varchar(64),

@@ -26,6 +26,7 @@ public class ConversationPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(ConversationPipeline.class);
 
   private final ConversationStore store;
+  private final EventQueue queue;
   private final ChatModel model;
   private final ModerationGate moderation;
   private final ReplyPorts replyPorts;
@@ -38,6 +39,7 @@ public class ConversationPipeline {
 
   ConversationPipeline(
       ConversationStore store,
+      EventQueue queue,
       ChatModel model,
       ModerationGate moderation,
       ReplyPorts replyPorts,
@@ -48,6 +50,7 @@ public class ConversationPipeline {
       ConversationDefaults defaults,
       PipelineMetrics metrics) {
     this.store = store;
+    this.queue = queue;
     this.model = model;
     this.moderation = moderation;
     this.replyPorts = replyPorts;
@@ -94,6 +97,7 @@ public class ConversationPipeline {
       reply.finish(commands.handle(queued));
       return new Result(Outcome.COMMAND, null);
     }
+    quota.awaitTurn(queued);
     var stored = store.storedAnswer(queued.seq());
     if (stored.isPresent()) {
       LOG.info("Delivering the answer an earlier attempt stored");
@@ -131,7 +135,7 @@ public class ConversationPipeline {
       reply.fail(ReplyTexts.modelDown(circuit.retryIn()));
       return new Result(Outcome.FAILED, null);
     }
-    startReply(queued, owner, reply);
+    String placeholder = startReply(queued, owner, reply);
     Settings settings = commands.effective(event.conversation());
     HistoryWindow.Window window = loadHistory(queued, settings);
     if (window.tooLong()) {
@@ -145,7 +149,8 @@ public class ConversationPipeline {
       return new Result(Outcome.REFUSED, null);
     }
     long started = System.nanoTime();
-    Completion completion = callModel(event, settings, window, reply, interval);
+    Completion completion =
+        callModel(queued, owner, placeholder, settings, window, reply, interval);
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (completion.text().isBlank()) {
       reply.fail(ReplyTexts.emptyAnswer());
@@ -161,11 +166,13 @@ public class ConversationPipeline {
     return new Result(Outcome.ANSWERED, null);
   }
 
-  private void startReply(QueuedEvent queued, String owner, Reply reply) {
+  /** Shows that Cria is working; returns the message that shows it, recorded, or null. */
+  private String startReply(QueuedEvent queued, String owner, Reply reply) {
     String placeholder = reply.start();
     if (placeholder != null && !placeholder.equals(queued.replyMessageId())) {
-      store.recordReplyMessage(queued.seq(), owner, placeholder);
+      queue.recordReplyMessage(queued.seq(), owner, placeholder);
     }
+    return placeholder != null ? placeholder : queued.replyMessageId();
   }
 
   private HistoryWindow.Window loadHistory(QueuedEvent queued, Settings settings) {
@@ -175,11 +182,14 @@ public class ConversationPipeline {
   }
 
   private Completion callModel(
-      ChatEvent event,
+      QueuedEvent queued,
+      String owner,
+      String placeholder,
       Settings settings,
       HistoryWindow.Window window,
       Reply reply,
       Duration interval) {
+    ChatEvent event = queued.event();
     var request =
         new ChatRequest(
             settings.model(),
@@ -187,7 +197,9 @@ public class ConversationPipeline {
             settings.temperature(),
             settings.maxCompletionTokens(),
             event.author().id());
-    ThrottledReply updates = new ThrottledReply(reply, interval);
+    ThrottledReply updates =
+        new ThrottledReply(
+            reply, interval, placeholder, id -> queue.recordReplyMessage(queued.seq(), owner, id));
     StringBuilder soFar = new StringBuilder();
     long started = System.nanoTime();
     Completion completion;
@@ -261,7 +273,7 @@ public class ConversationPipeline {
     return new Result(Outcome.FAILED, errorId);
   }
 
-  private static String newErrorId() {
+  static String newErrorId() {
     byte[] bytes = new byte[4];
     ThreadLocalRandom.current().nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);

@@ -4,44 +4,12 @@ import dev.cria.chat.ChatEvent;
 import dev.cria.chat.ConversationKey;
 import dev.cria.chat.Platform;
 import dev.cria.core.Moderator.ModerationResult;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-/** Everything the pipeline keeps: the event queue, the turns, settings and decisions. */
+/** What the pipeline keeps about conversations: turns, settings, moderation decisions, usage. */
 public interface ConversationStore {
-
-  /**
-   * Stores an event and, for a message, its user turn, in one transaction.
-   *
-   * @return the event's queue position, or empty when the same (platform, event id) was stored
-   *     before
-   */
-  Optional<Long> enqueue(ChatEvent event);
-
-  /**
-   * Claims up to {@code limit} events of the given platforms that are at the head of their
-   * conversation.
-   */
-  List<QueuedEvent> claim(String owner, Set<Platform> platforms, Duration lease, int limit);
-
-  /** How many other events of this author are being answered right now, by any replica. */
-  long inFlightFor(String authorId, long exceptSeq);
-
-  /** Extends the leases of every event this owner holds. */
-  void renewLeases(String owner, Duration lease);
-
-  void recordReplyMessage(long seq, String owner, String messageId);
-
-  /** Marks an event done (or failed, with the error id users were shown). */
-  void finish(long seq, String owner, boolean failed, String errorId);
-
-  /** Gives a claimed event back to the queue. */
-  void release(long seq, String owner);
-
-  long openEvents();
 
   /** The newest turns of a conversation up to and including an event, newest first. */
   List<StoredTurn> newestTurns(ConversationKey conversation, long upToSeq, int limit);

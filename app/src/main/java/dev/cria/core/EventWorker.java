@@ -30,8 +30,9 @@ public class EventWorker implements GracefulShutdownCapable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventWorker.class);
 
-  private final ConversationStore store;
+  private final EventQueue queue;
   private final ConversationPipeline pipeline;
+  private final GiveUpReply giveUp;
   private final ReplyPorts replyPorts;
   private final WorkerSettings settings;
   private final String owner = ownerName();
@@ -43,14 +44,18 @@ public class EventWorker implements GracefulShutdownCapable {
   private volatile boolean running = true;
 
   EventWorker(
-      ConversationStore store,
+      EventQueue queue,
       ConversationPipeline pipeline,
+      GiveUpReply giveUp,
       ReplyPorts replyPorts,
-      WorkerSettings settings) {
-    this.store = store;
+      WorkerSettings settings,
+      PipelineMetrics metrics) {
+    this.queue = queue;
     this.pipeline = pipeline;
+    this.giveUp = giveUp;
     this.replyPorts = replyPorts;
     this.settings = settings;
+    metrics.queueGauge(queue);
     this.loop = Thread.ofPlatform().name("cria-queue").daemon().start(this::run);
   }
 
@@ -72,7 +77,7 @@ public class EventWorker implements GracefulShutdownCapable {
       try {
         if (System.nanoTime() - lastRenewal > renewEvery) {
           if (inFlight.get() > 0) {
-            store.renewLeases(owner, settings.lease());
+            queue.renewLeases(owner, settings.lease());
           }
           lastRenewal = System.nanoTime();
         }
@@ -101,7 +106,7 @@ public class EventWorker implements GracefulShutdownCapable {
     if (platforms.isEmpty() || room <= 0) {
       return 0;
     }
-    List<QueuedEvent> claimed = store.claim(owner, platforms, settings.lease(), Math.min(room, 64));
+    List<QueuedEvent> claimed = queue.claim(owner, platforms, settings.lease(), Math.min(room, 64));
     for (QueuedEvent queued : claimed) {
       inFlight.incrementAndGet();
       answers.execute(() -> answer(queued));
@@ -112,16 +117,11 @@ public class EventWorker implements GracefulShutdownCapable {
   private void answer(QueuedEvent queued) {
     try {
       if (queued.attempts() > settings.maxAttempts()) {
-        LOG.error(
-            "Giving up on event {} of {} after {} attempts",
-            queued.event().eventId(),
-            queued.event().conversation(),
-            queued.attempts() - 1);
-        store.finish(queued.seq(), owner, true, "attempts");
+        queue.finish(queued.seq(), owner, true, giveUp.send(queued));
         return;
       }
       ConversationPipeline.Result result = pipeline.process(queued, owner);
-      store.finish(
+      queue.finish(
           queued.seq(),
           owner,
           result.outcome() == PipelineMetrics.Outcome.FAILED,

@@ -20,13 +20,19 @@ public class InboundConversationService implements ConversationService {
 
   private static final Logger LOG = LoggerFactory.getLogger(InboundConversationService.class);
 
+  private final EventQueue queue;
   private final ConversationStore store;
   private final EventWorker worker;
   private final ChatModel model;
   private final PipelineMetrics metrics;
 
   InboundConversationService(
-      ConversationStore store, EventWorker worker, ChatModel model, PipelineMetrics metrics) {
+      EventQueue queue,
+      ConversationStore store,
+      EventWorker worker,
+      ChatModel model,
+      PipelineMetrics metrics) {
+    this.queue = queue;
     this.store = store;
     this.worker = worker;
     this.model = model;
@@ -63,7 +69,7 @@ public class InboundConversationService implements ConversationService {
               event.time(),
               event.replyAddress());
     }
-    return store.enqueue(toStore).isPresent() ? Acceptance.ACCEPTED : Acceptance.DUPLICATE;
+    return queue.enqueue(toStore).isPresent() ? Acceptance.ACCEPTED : Acceptance.DUPLICATE;
   }
 
   @Override

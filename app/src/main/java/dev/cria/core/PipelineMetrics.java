@@ -3,6 +3,7 @@ package dev.cria.core;
 import dev.cria.chat.ConversationService.Acceptance;
 import dev.cria.chat.Platform;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
@@ -41,6 +42,22 @@ public class PipelineMetrics {
             .register(registry);
     this.promptTokens = tokens("prompt");
     this.completionTokens = tokens("completion");
+  }
+
+  /** Registers {@code cria.queue.open}: events accepted and not yet finished, across replicas. */
+  void queueGauge(EventQueue queue) {
+    Gauge.builder(
+            "cria.queue.open",
+            queue,
+            s -> {
+              try {
+                return s.openEvents();
+              } catch (RuntimeException e) {
+                return Double.NaN;
+              }
+            })
+        .description("Events accepted and not yet answered, in the shared database")
+        .register(registry);
   }
 
   void event(Platform platform, Acceptance acceptance) {

@@ -8,20 +8,49 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Checks the limits before anything costs money: message length, questions in flight per user, and
- * daily requests and tokens per user and per channel. A refusal says when the limit resets.
+ * Checks the limits before anything costs money: message length and daily requests and tokens per
+ * user and per channel (a refusal says when the limit resets), and questions in flight per user (a
+ * question over that limit waits until the user's earlier one is answered).
  */
 @Singleton
 class QuotaGate {
 
+  static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
+  private static final Duration TURN_POLL = Duration.ofMillis(200);
+
+  private final EventQueue queue;
   private final ConversationStore store;
   private final QuotaSettings quota;
   private final PipelineMetrics metrics;
 
-  QuotaGate(ConversationStore store, QuotaSettings quota, PipelineMetrics metrics) {
+  QuotaGate(
+      EventQueue queue, ConversationStore store, QuotaSettings quota, PipelineMetrics metrics) {
+    this.queue = queue;
     this.store = store;
     this.quota = quota;
     this.metrics = metrics;
+  }
+
+  /**
+   * Waits while the event's author has as many older questions being answered as {@code
+   * CRIA_QUOTA_USER_IN_FLIGHT} allows, on any replica. The older question always goes first, so two
+   * cannot wait for each other. Gives up waiting after {@link #LONGEST_WAIT}.
+   */
+  void awaitTurn(QueuedEvent queued) {
+    if (quota.userInFlight() <= 0) {
+      return;
+    }
+    String user = queued.event().author().id();
+    long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
+    while (queue.inFlightBefore(user, queued.seq()) >= quota.userInFlight()
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(TURN_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** The refusal to show, or empty when the event may go on. */
@@ -42,10 +71,6 @@ class QuotaGate {
               + ". Please shorten it or split it up.");
     }
     String user = event.author().id();
-    if (quota.userInFlight() > 0 && store.inFlightFor(user, queued.seq()) >= quota.userInFlight()) {
-      return Optional.of(
-          "I'm still working on your previous question. Ask again once it's answered.");
-    }
     if (!limitsDaily()) {
       return Optional.empty();
     }

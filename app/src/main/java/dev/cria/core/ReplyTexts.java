@@ -47,6 +47,12 @@ final class ReplyTexts {
     return "Sorry, something went wrong on my side (error id " + errorId + ").";
   }
 
+  static String gaveUp(String errorId) {
+    return "Sorry, I couldn't answer this: it failed several times on my side (error id "
+        + errorId
+        + "). Please ask again.";
+  }
+
   static String inputFlagged(List<String> categories) {
     return "I can't help with that: the safety check flagged your message"
         + named(categories)

@@ -2,6 +2,7 @@ package dev.cria.core;
 
 import dev.cria.chat.Reply;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Passes progressive updates on at most once per interval, so streaming stays within the platform's
@@ -11,12 +12,21 @@ final class ThrottledReply {
 
   private final Reply reply;
   private final long intervalNanos;
+  private final Consumer<String> onMessageId;
+  private String messageId;
   private long lastUpdate;
   private boolean updated;
 
-  ThrottledReply(Reply reply, Duration interval) {
+  /**
+   * @param knownMessageId the message already recorded for this answer, or null
+   * @param onMessageId told each time the answer moves into a message not recorded yet
+   */
+  ThrottledReply(
+      Reply reply, Duration interval, String knownMessageId, Consumer<String> onMessageId) {
     this.reply = reply;
     this.intervalNanos = interval.toNanos();
+    this.messageId = knownMessageId;
+    this.onMessageId = onMessageId;
   }
 
   /** Shows {@code textSoFar} unless the last update was too recent. */
@@ -31,5 +41,10 @@ final class ThrottledReply {
     updated = true;
     lastUpdate = now;
     reply.update(textSoFar);
+    String current = reply.messageId();
+    if (current != null && !current.equals(messageId)) {
+      messageId = current;
+      onMessageId.accept(current);
+    }
   }
 }

@@ -9,8 +9,10 @@ import java.time.Instant;
 
 /**
  * A {@link ChatEvent} as JSON in {@code inbound_event.payload}: flat and explicit, so a stored
- * event stays readable by the next version of Cria. Empty strings are kept (Micronaut's mapper
- * drops them by default, and {@code system ""} means "clear").
+ * event stays readable by the next version of Cria. The reply address is not part of it: it can
+ * hold a short-lived credential and lives in its own column, erased when the event is finished.
+ * Empty strings are kept (Micronaut's mapper drops them by default, and {@code system ""} means
+ * "clear").
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record EventPayload(
@@ -23,8 +25,7 @@ record EventPayload(
     String text,
     String command,
     String commandArgument,
-    Instant time,
-    String replyAddress) {
+    Instant time) {
 
   static EventPayload of(ChatEvent event) {
     Author author = event.author();
@@ -39,11 +40,11 @@ record EventPayload(
         event.text(),
         command == null ? null : commandName(command),
         command == null ? null : commandArgument(command),
-        event.time(),
-        event.replyAddress());
+        event.time());
   }
 
-  ChatEvent toEvent() {
+  /** The event, with the reply address that is stored apart from the payload. */
+  ChatEvent toEvent(String replyAddress) {
     return new ChatEvent(
         ConversationKey.parse(conversation),
         eventId,
@@ -52,7 +53,7 @@ record EventPayload(
         text,
         command == null ? null : toCommand(),
         time,
-        replyAddress);
+        replyAddress == null ? "" : replyAddress);
   }
 
   private static String commandName(Command command) {

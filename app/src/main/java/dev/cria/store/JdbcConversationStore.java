@@ -1,7 +1,5 @@
 package dev.cria.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.ConversationKey;
 import dev.cria.chat.Platform;
@@ -9,7 +7,6 @@ import dev.cria.core.Answer;
 import dev.cria.core.ChatTurn;
 import dev.cria.core.ConversationStore;
 import dev.cria.core.Moderator.ModerationResult;
-import dev.cria.core.QueuedEvent;
 import dev.cria.core.Settings;
 import dev.cria.core.StoredTurn;
 import dev.cria.core.Usage;
@@ -18,19 +15,14 @@ import dev.cria.persistence.ChatMessageRow;
 import dev.cria.persistence.ConversationSettingsRepository;
 import dev.cria.persistence.ConversationSettingsRow;
 import dev.cria.persistence.InboundEventRepository;
-import dev.cria.persistence.InboundEventRow;
 import dev.cria.persistence.ModerationDecisionRepository;
 import dev.cria.persistence.ModerationDecisionRow;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The {@link ConversationStore} on Micronaut Data JDBC: H2 or PostgreSQL. */
 @Singleton
@@ -41,121 +33,18 @@ class JdbcConversationStore implements ConversationStore {
   private final ConversationSettingsRepository settings;
   private final ModerationDecisionRepository moderation;
   private final TransactionOperations<Connection> transactions;
-  private final ObjectMapper json;
 
   JdbcConversationStore(
       InboundEventRepository events,
       ChatMessageRepository messages,
       ConversationSettingsRepository settings,
       ModerationDecisionRepository moderation,
-      TransactionOperations<Connection> transactions,
-      ObjectMapper json) {
+      TransactionOperations<Connection> transactions) {
     this.events = events;
     this.messages = messages;
     this.settings = settings;
     this.moderation = moderation;
     this.transactions = transactions;
-    this.json = json;
-  }
-
-  @Override
-  public Optional<Long> enqueue(ChatEvent event) {
-    String platform = event.platform().id();
-    if (events.existsByPlatformAndEventId(platform, event.eventId())) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(transactions.executeWrite(status -> insert(event)));
-    } catch (DataAccessException e) {
-      // Two deliveries of one event raced; the unique key let exactly one through.
-      if (events.existsByPlatformAndEventId(platform, event.eventId())) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-  }
-
-  private long insert(ChatEvent event) {
-    Instant now = Instant.now();
-    String key = event.conversation().toString();
-    long seq =
-        events
-            .save(
-                InboundEventRow.pending(
-                    event.platform().id(), event.eventId(), key, toJson(event), now))
-            .id();
-    if (event.command() == null) {
-      messages.save(
-          new ChatMessageRow(
-              null,
-              key,
-              seq,
-              ChatMessageRow.USER,
-              event.text(),
-              event.author().id(),
-              event.author().displayName(),
-              event.author().id(),
-              event.conversation().channelKey().toString(),
-              event.messageId(),
-              null,
-              null,
-              null,
-              null,
-              null,
-              now));
-    }
-    return seq;
-  }
-
-  @Override
-  public List<QueuedEvent> claim(String owner, Set<Platform> platforms, Duration lease, int limit) {
-    if (platforms.isEmpty() || limit <= 0) {
-      return List.of();
-    }
-    Instant now = Instant.now();
-    List<String> platformIds = platforms.stream().map(Platform::id).toList();
-    List<QueuedEvent> claimed = new ArrayList<>();
-    for (long id : events.findClaimable(now, platformIds, limit)) {
-      if (events.claim(id, owner, now.plus(lease), now) == 1) {
-        events.findById(id).ifPresent(row -> claimed.add(toQueued(row)));
-      }
-    }
-    return claimed;
-  }
-
-  private QueuedEvent toQueued(InboundEventRow row) {
-    return new QueuedEvent(row.id(), fromJson(row.payload()), row.attempts(), row.replyMessageId());
-  }
-
-  @Override
-  public long inFlightFor(String authorId, long exceptSeq) {
-    return events.countInFlightFor(authorId, exceptSeq);
-  }
-
-  @Override
-  public void renewLeases(String owner, Duration lease) {
-    events.renewAll(owner, Instant.now().plus(lease));
-  }
-
-  @Override
-  public void recordReplyMessage(long seq, String owner, String messageId) {
-    events.recordReplyMessage(seq, owner, messageId);
-  }
-
-  @Override
-  public void finish(long seq, String owner, boolean failed, String errorId) {
-    String status = failed ? InboundEventRow.FAILED : InboundEventRow.DONE;
-    events.finish(seq, owner, status, Instant.now(), errorId);
-  }
-
-  @Override
-  public void release(long seq, String owner) {
-    events.release(seq, owner);
-  }
-
-  @Override
-  public long openEvents() {
-    return events.countOpen();
   }
 
   @Override
@@ -305,21 +194,5 @@ class JdbcConversationStore implements ConversationStore {
   public int purgeBefore(Instant before) {
     events.deleteFinishedBefore(before);
     return messages.deleteCreatedBefore(before);
-  }
-
-  private String toJson(ChatEvent event) {
-    try {
-      return json.writeValueAsString(EventPayload.of(event));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize event " + event.eventId(), e);
-    }
-  }
-
-  private ChatEvent fromJson(String payload) {
-    try {
-      return json.readValue(payload, EventPayload.class).toEvent();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable stored event", e);
-    }
   }
 }

@@ -11,6 +11,7 @@ import dev.cria.chat.Command;
 import dev.cria.chat.ConversationKey;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeLlamaApiRequest;
+import dev.cria.persistence.ChatMessageRepository;
 import dev.cria.testing.PipelineHarness;
 import dev.cria.testing.RecordingReplyPort.Delivery;
 import java.time.Duration;
@@ -159,14 +160,21 @@ class ConversationLifecycleTest {
             .orElseThrow());
   }
 
+  /** The platform id the store records for the answer just after delivering it. */
   private String lastAnswerMessageId() {
-    // RecordingReplyPort numbers its messages; the store keeps the id of each answer's first one.
-    var messages =
-        harness
-            .context
-            .getBean(dev.cria.persistence.ChatMessageRepository.class)
-            .findByConversationKeyOrderById(thread.toString());
-    return messages.getLast().platformMessageId();
+    ChatMessageRepository messages = harness.context.getBean(ChatMessageRepository.class);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      var answer =
+          messages.findByConversationKeyOrderById(thread.toString()).stream()
+              .filter(row -> row.role().equals("assistant") && row.platformMessageId() != null)
+              .findFirst();
+      if (answer.isPresent()) {
+        return answer.get().platformMessageId();
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("the answer's message id was never recorded");
   }
 
   private Delivery ask(String text) {

@@ -11,6 +11,7 @@ import dev.cria.chat.ConversationKey;
 import dev.cria.chat.ConversationService.Acceptance;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeLlamaApiRequest;
+import dev.cria.persistence.InboundEventRepository;
 import dev.cria.persistence.ModerationDecisionRepository;
 import dev.cria.testing.PipelineHarness;
 import dev.cria.testing.RecordingReplyPort.Delivery;
@@ -78,6 +79,21 @@ class ConversationPipelineTest {
     assertEquals(
         List.of("Ada: My name is Grace.", first.text(), "Ada: What is my name?"),
         sent.subList(1, sent.size()));
+  }
+
+  @Test
+  void theMessageAStreamOpensIsRecordedSoARetryEditsIt() {
+    accept("status-1", "stream into a new message please");
+    harness.replies.next(WAIT);
+
+    var events = harness.context.getBean(InboundEventRepository.class);
+    String recorded =
+        events.findAll().stream()
+            .filter(row -> row.eventId().equals(eventId("status-1")))
+            .findFirst()
+            .orElseThrow()
+            .replyMessageId();
+    assertEquals("stream-" + eventId("status-1"), recorded);
   }
 
   @Test

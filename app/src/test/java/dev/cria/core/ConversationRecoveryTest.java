@@ -129,7 +129,11 @@ class ConversationRecoveryTest {
     PipelineHarness dead = PipelineHarness.start(llama, idle);
     try {
       ConversationStore store = dead.context.getBean(ConversationStore.class);
-      long seq = store.enqueue(message(THREAD, eventId, text)).orElseThrow();
+      long seq =
+          dead.context
+              .getBean(EventQueue.class)
+              .enqueue(message(THREAD, eventId, text))
+              .orElseThrow();
       InboundEventRepository events = dead.context.getBean(InboundEventRepository.class);
       Instant past = Instant.now().minusSeconds(120);
       assertEquals(1, events.claim(seq, "dead-replica", past.plusSeconds(30), past));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cria.chat.Platform;
 import dev.cria.fakes.FakeDiscord;
 import dev.cria.fakes.FakeDiscordCall;
 import dev.cria.fakes.FakeDiscordPayloads;
@@ -16,7 +17,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +96,7 @@ class DiscordEndToEndTest {
     FakeDiscord.Interaction ask =
         discord.slashCommand("ask", Map.of("prompt", "Remember the word kiwi."), null);
     awaitAnswer(ask, text -> text.endsWith("Remember the word kiwi."));
+    awaitAnswerRecorded(discord.answerMessageId(ask));
 
     discord.reply(
         FakeDiscordPayloads.CHANNEL_ID, discord.answerMessageId(ask), "Which fruit was it?");
@@ -206,15 +210,21 @@ class DiscordEndToEndTest {
 
   // --- helpers -------------------------------------------------------------------------------
 
-  private String awaitAnswer(
-      FakeDiscord.Interaction interaction, java.util.function.Predicate<String> done) {
+  private String awaitAnswer(FakeDiscord.Interaction interaction, Predicate<String> done) {
     discord.awaitTrue(
         () -> done.test(String.join("\n", discord.answerOf(interaction))),
         "an answer to " + interaction);
     return String.join("\n", discord.answerOf(interaction));
   }
 
-  private DataObject awaitMessage(String channelId, java.util.function.Predicate<String> matching) {
+  /** Waits until the core has stored which message holds the answer (just after delivering it). */
+  private void awaitAnswerRecorded(String messageId) {
+    discord.awaitTrue(
+        () -> app.service.conversationOfMessage(Platform.DISCORD, messageId).isPresent(),
+        "answer " + messageId + " recorded");
+  }
+
+  private DataObject awaitMessage(String channelId, Predicate<String> matching) {
     discord.awaitTrue(
         () ->
             discord.messagesIn(channelId).stream()
@@ -246,8 +256,7 @@ class DiscordEndToEndTest {
   }
 
   private static List<String> sentTexts(FakeLlamaApiRequest request) {
-    return java.util.stream.StreamSupport.stream(
-            request.body().path("messages").spliterator(), false)
+    return StreamSupport.stream(request.body().path("messages").spliterator(), false)
         .map(
             message ->
                 message.path("content").isTextual()

@@ -3,6 +3,7 @@ package dev.cria.discord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cria.chat.Platform;
 import dev.cria.fakes.FakeDiscord;
 import dev.cria.fakes.FakeDiscordPayloads;
 import dev.cria.fakes.FakeLlamaApi;
@@ -46,6 +47,10 @@ class DiscordRestartTest {
     discord.awaitTrue(
         () -> String.join("", discord.answerOf(ask)).endsWith("Remember the word fig."),
         "the first answer");
+    String answerId = discord.answerMessageId(ask);
+    discord.awaitTrue(
+        () -> app.service.conversationOfMessage(Platform.DISCORD, answerId).isPresent(),
+        "the answer recorded");
 
     app.stopApplication();
     app = PipelineHarness.start(llama, properties);
@@ -53,7 +58,7 @@ class DiscordRestartTest {
 
     assertEquals(CommandRegistrar.Outcome.UNCHANGED, registration());
     assertEquals(1, discord.calls("PUT", "applications/\\d+/commands").size());
-    discord.reply(FakeDiscordPayloads.CHANNEL_ID, discord.answerMessageId(ask), "Which fruit?");
+    discord.reply(FakeDiscordPayloads.CHANNEL_ID, answerId, "Which fruit?");
     FakeLlamaApiRequest request =
         llama.await(
             r ->

@@ -24,6 +24,8 @@ final class FakeLlamaApiChat {
     }
   }
 
+  private static final long ABRUPT_GRACE_MILLIS = 100;
+
   private final FakeLlamaApi.Pacing pacing;
   private final AtomicLong ids = new AtomicLong();
 
@@ -84,6 +86,8 @@ final class FakeLlamaApiChat {
       pause(pacing.millisFor(Usage.tokens(chunk)));
     }
     if (script.abrupt()) {
+      // Let the client read the text first: the JDK client drops buffered data on a reset.
+      pause(ABRUPT_GRACE_MILLIS);
       throw new AbruptClose();
     }
     if (script.midstreamError()) {

@@ -43,17 +43,31 @@ public class RecordingReplyPort implements ReplyPort {
   @Override
   public Reply open(String replyAddress, String resumeMessageId) {
     List<String> updates = new ArrayList<>();
+    // Addresses containing "status" behave like Slack threads: a status instead of a placeholder,
+    // and a stream message that the first update opens.
+    boolean status = replyAddress.contains("status");
     return new Reply() {
+      private String streamId;
+
       @Override
       public String start() {
-        return resumeMessageId != null
-            ? resumeMessageId
-            : "placeholder-" + messageIds.incrementAndGet();
+        if (resumeMessageId != null || status) {
+          return resumeMessageId;
+        }
+        return "placeholder-" + messageIds.incrementAndGet();
       }
 
       @Override
       public void update(String textSoFar) {
         updates.add(textSoFar);
+        if (status && streamId == null) {
+          streamId = "stream-" + replyAddress;
+        }
+      }
+
+      @Override
+      public String messageId() {
+        return streamId;
       }
 
       @Override

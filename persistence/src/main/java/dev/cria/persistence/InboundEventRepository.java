@@ -65,11 +65,14 @@ public interface InboundEventRepository extends CrudRepository<InboundEventRow, 
 
   boolean existsByConversationKey(String conversationKey);
 
-  /** Events of one author being answered right now, other than the given one. */
+  /**
+   * Events of one author being answered right now that arrived before the given one (the older goes
+   * first, so two waiting for each other cannot both step back).
+   */
   @Query(
       "SELECT COUNT(*) FROM inbound_event "
-          + "WHERE author_id = :authorId AND status = 'CLAIMED' AND id <> :exceptId")
-  long countInFlightFor(String authorId, long exceptId);
+          + "WHERE author_id = :authorId AND status = 'CLAIMED' AND id < :beforeId")
+  long countInFlightBefore(String authorId, long beforeId);
 
   @Query(
       "UPDATE inbound_event SET reply_message_id = :replyMessageId "
@@ -79,15 +82,10 @@ public interface InboundEventRepository extends CrudRepository<InboundEventRow, 
   @Query(
       """
       UPDATE inbound_event
-      SET status = :status, finished_at = :finishedAt, error_id = :errorId, lease_until = NULL
+      SET status = :status, finished_at = :finishedAt, error_id = :errorId, lease_until = NULL,
+          reply_address = NULL
       WHERE id = :id AND status = 'CLAIMED' AND lease_owner = :owner""")
   int finish(long id, String owner, String status, Instant finishedAt, @Nullable String errorId);
-
-  /** Gives an event back to the queue, e.g. when its replica shuts down before starting it. */
-  @Query(
-      "UPDATE inbound_event SET status = 'PENDING', lease_owner = NULL, lease_until = NULL "
-          + "WHERE id = :id AND status = 'CLAIMED' AND lease_owner = :owner")
-  int release(long id, String owner);
 
   @Query("SELECT COUNT(*) FROM inbound_event WHERE status IN ('PENDING', 'CLAIMED')")
   long countOpen();

@@ -15,6 +15,7 @@ public record InboundEventRow(
     String conversationKey,
     @Nullable String authorId,
     String payload,
+    @Nullable String replyAddress,
     String status,
     int attempts,
     @Nullable String leaseOwner,
@@ -31,7 +32,7 @@ public record InboundEventRow(
 
   public static InboundEventRow pending(
       String platform, String eventId, String conversationKey, String payload, Instant now) {
-    return pending(platform, eventId, conversationKey, null, payload, now);
+    return pending(platform, eventId, conversationKey, null, payload, null, now);
   }
 
   public static InboundEventRow pending(
@@ -40,6 +41,7 @@ public record InboundEventRow(
       String conversationKey,
       String authorId,
       String payload,
+      String replyAddress,
       Instant now) {
     return new InboundEventRow(
         null,
@@ -48,6 +50,7 @@ public record InboundEventRow(
         conversationKey,
         authorId,
         payload,
+        replyAddress,
         PENDING,
         0,
         null,

@@ -93,6 +93,21 @@ abstract class RepositoryContract {
   }
 
   @Test
+  void finishingAnEventErasesItsReplyAddress() {
+    long id =
+        events
+            .save(
+                InboundEventRow.pending(
+                    "discord", "Ev1", KEY, "U1", "{}", "interaction-token", now()))
+            .id();
+    events.claim(id, "a", now().plusSeconds(60), now());
+
+    assertEquals("interaction-token", events.findById(id).orElseThrow().replyAddress());
+    events.finish(id, "a", InboundEventRow.DONE, now(), null);
+    assertEquals(null, events.findById(id).orElseThrow().replyAddress());
+  }
+
+  @Test
   void anExpiredLeaseCanBeTakenOver() {
     long id = events.save(InboundEventRow.pending("slack", "Ev1", KEY, "{}", now())).id();
     Instant past = now().minusSeconds(120);

@@ -71,6 +71,22 @@ public final class TestDatabases {
     }
   }
 
+  /**
+   * Runs a query in a schema of the local PostgreSQL; returns the first column of the first row.
+   */
+  public static long count(String schema, String sql) {
+    try (Connection connection = connectPostgres();
+        Statement statement = connection.createStatement()) {
+      statement.execute("SET search_path TO " + schema);
+      try (java.sql.ResultSet rows = statement.executeQuery(sql)) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+    }
+  }
+
   private static Connection connectPostgres() throws SQLException {
     DriverManager.setLoginTimeout(3);
     return DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);

@@ -19,6 +19,10 @@ public interface ConversationService {
   /**
    * Stores the event durably and queues it. Returns quickly (one database write), so adapters can
    * call it before they acknowledge the platform.
+   *
+   * @throws IllegalArgumentException when the event can never be stored (an id or key longer than
+   *     the store takes): adapters refuse it rather than ask for a redelivery; any other exception
+   *     means it could not be stored now
    */
   Acceptance accept(ChatEvent event);
 

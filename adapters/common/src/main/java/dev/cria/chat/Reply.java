@@ -19,6 +19,15 @@ public interface Reply {
   void update(String textSoFar);
 
   /**
+   * The platform id of the message the answer is being written into, once there is one (e.g. a
+   * stream started by the first update). The core records it, so that an attempt after a crash
+   * edits that message instead of posting a second answer.
+   */
+  default String messageId() {
+    return null;
+  }
+
+  /**
    * Delivers the final answer (Markdown), replacing the placeholder and any progressive text.
    *
    * @return the platform id of the first message that holds the answer

@@ -16,10 +16,10 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * @param channelId the channel itself (the thread, for threads)
  * @param parentId the channel a thread belongs to; null unless {@code kind} is THREAD
  */
-record ChannelPlace(Kind kind, String guildId, String channelId, String parentId) {
+public record ChannelPlace(Kind kind, String guildId, String channelId, String parentId) {
 
   /** The Discord channel types Cria answers in. */
-  enum Kind {
+  public enum Kind {
     CHANNEL,
     THREAD,
     DM
@@ -30,7 +30,7 @@ record ChannelPlace(Kind kind, String guildId, String channelId, String parentId
   /** Discord's channel types 10, 11 and 12: announcement, public and private threads. */
   private static final Set<Integer> THREAD_TYPES = Set.of(10, 11, 12);
 
-  ChannelPlace {
+  public ChannelPlace {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(channelId, "channelId");
     if (kind != Kind.DM) {
@@ -41,15 +41,15 @@ record ChannelPlace(Kind kind, String guildId, String channelId, String parentId
     }
   }
 
-  static ChannelPlace channel(String guildId, String channelId) {
+  public static ChannelPlace channel(String guildId, String channelId) {
     return new ChannelPlace(Kind.CHANNEL, guildId, channelId, null);
   }
 
-  static ChannelPlace thread(String guildId, String parentId, String threadId) {
+  public static ChannelPlace thread(String guildId, String parentId, String threadId) {
     return new ChannelPlace(Kind.THREAD, guildId, threadId, parentId);
   }
 
-  static ChannelPlace dm(String channelId) {
+  public static ChannelPlace dm(String channelId) {
     return new ChannelPlace(Kind.DM, null, channelId, null);
   }
 
@@ -67,7 +67,7 @@ record ChannelPlace(Kind kind, String guildId, String channelId, String parentId
   /**
    * The place of an interaction, read from its gateway payload ({@code channel}, {@code guild_id}).
    */
-  static ChannelPlace ofInteraction(DataObject interaction) {
+  public static ChannelPlace ofInteraction(DataObject interaction) {
     String channelId = interaction.getString("channel_id");
     if (interaction.isNull("guild_id")) {
       return dm(channelId);

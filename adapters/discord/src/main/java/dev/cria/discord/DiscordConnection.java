@@ -29,6 +29,8 @@ public class DiscordConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(DiscordConnection.class);
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
 
   private final DiscordSettings settings;
   private final ExecutorService eventPool = Executors.newVirtualThreadPerTaskExecutor();
@@ -74,13 +76,26 @@ public class DiscordConnection {
 
   private void connect(List<Object> listeners, Consumer<DiscordSession> onReady) {
     Set<GatewayIntent> intents = DiscordClientFactory.INTENTS;
+    Duration backoff = FIRST_BACKOFF;
     try {
       while (!closed) {
         GatewayWatch watch =
             new GatewayWatch(settings.shardRange().map(ShardRange::count).orElse(1));
         List<Object> all = new ArrayList<>(listeners);
         all.add(watch);
-        current = factory.open(intents, all.toArray());
+        try {
+          current = factory.open(intents, all.toArray());
+        } catch (InvalidTokenException e) {
+          LOG.error(
+              "Discord refused DISCORD_BOT_TOKEN: copy it again from Bot > Reset Token in the"
+                  + " Developer Portal. Cria is offline on Discord.");
+          return;
+        } catch (RuntimeException e) {
+          LOG.warn("Cannot reach Discord ({}); trying again in {}", e.getMessage(), backoff);
+          Thread.sleep(backoff.toMillis());
+          backoff = longer(backoff);
+          continue;
+        }
         built.countDown();
         GatewayWatch.Outcome outcome = awaitGateway(watch);
         if (closed) {
@@ -104,13 +119,17 @@ public class DiscordConnection {
         current.shutdown(SHUTDOWN_GRACE);
         intents = DiscordClientFactory.WITHOUT_MESSAGE_CONTENT;
       }
-    } catch (InvalidTokenException e) {
-      LOG.error("Discord refused DISCORD_BOT_TOKEN: copy the token again from Bot > Reset Token");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      LOG.error("Could not connect to Discord; Cria is offline on Discord", e);
+    } finally {
+      // Whatever happened, callers waiting for a session stop waiting.
+      built.countDown();
     }
+  }
+
+  private static Duration longer(Duration backoff) {
+    Duration doubled = backoff.multipliedBy(2);
+    return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
   }
 
   private GatewayWatch.Outcome awaitGateway(GatewayWatch watch) throws InterruptedException {
@@ -132,6 +151,7 @@ public class DiscordConnection {
       session.shutdown(SHUTDOWN_GRACE);
       LOG.info("Disconnected from Discord");
     }
-    eventPool.shutdown();
+    // The event pool stays open: JDA hands it the final ShutdownEvent after shutdown returns, and
+    // a virtual-thread executor holds no threads while idle.
   }
 }

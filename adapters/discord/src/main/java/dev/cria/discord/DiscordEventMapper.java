@@ -7,11 +7,13 @@ import dev.cria.chat.CommandParser;
 import dev.cria.chat.ConversationKey;
 import dev.cria.chat.ConversationService;
 import dev.cria.chat.Platform;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import net.dv8tion.jda.api.exceptions.ParsingException;
 import net.dv8tion.jda.api.utils.TimeUtil;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -20,15 +22,18 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * Turns Discord gateway payloads ({@code MESSAGE_CREATE}, {@code INTERACTION_CREATE}) into {@link
  * ChatEvent}s: decides which messages are for Cria, names their conversation and strips the
  * mention. Pure apart from the two conversation lookups it asks the core.
+ *
+ * <p>Public for the property tests in {@code dev.cria.discord.fuzz}, which feed it arbitrary and
+ * mutated payloads.
  */
-final class DiscordEventMapper {
+public final class DiscordEventMapper {
 
   /** Discord message types a person writes: DEFAULT and REPLY. */
   private static final Set<Integer> USER_MESSAGE_TYPES = Set.of(0, 19);
 
   private final ConversationService conversations;
 
-  DiscordEventMapper(ConversationService conversations) {
+  public DiscordEventMapper(ConversationService conversations) {
     this.conversations = conversations;
   }
 
@@ -36,8 +41,19 @@ final class DiscordEventMapper {
    * The event for a message, or empty when it is not for Cria: a bot wrote it, or it sits in a
    * channel without mentioning Cria or replying to one of its answers, or in a thread Cria has not
    * joined.
+   *
+   * @throws IllegalArgumentException when the payload lacks a field a message needs, or holds one
+   *     of the wrong type; nothing else is thrown
    */
-  Optional<ChatEvent> message(DataObject message, ChannelPlace place, String selfId) {
+  public Optional<ChatEvent> message(DataObject message, ChannelPlace place, String selfId) {
+    try {
+      return readMessage(message, place, selfId);
+    } catch (ParsingException | DateTimeException e) {
+      throw unreadable("message", e);
+    }
+  }
+
+  private Optional<ChatEvent> readMessage(DataObject message, ChannelPlace place, String selfId) {
     DataObject author = message.getObject("author");
     if (author.getBoolean("bot") || author.getString("id").equals(selfId)) {
       return Optional.empty();
@@ -47,6 +63,11 @@ final class DiscordEventMapper {
     }
     String messageId = message.getString("id");
     boolean mentioned = mentions(message, selfId);
+    String text = withoutMention(message.getString("content", ""), selfId);
+    if (text.isEmpty() && !mentioned && place.kind() != ChannelPlace.Kind.DM) {
+      // Without the Message Content intent, other people's messages arrive with no text.
+      return Optional.empty();
+    }
     Optional<ConversationKey> conversation =
         switch (place.kind()) {
           case DM -> Optional.of(place.key());
@@ -58,7 +79,6 @@ final class DiscordEventMapper {
               answerRepliedTo(message)
                   .or(() -> mentioned ? Optional.of(place.startedBy(messageId)) : Optional.empty());
         };
-    String text = withoutMention(message.getString("content", ""), selfId);
     String dmUser = place.kind() == ChannelPlace.Kind.DM ? author.getString("id") : null;
     return conversation.map(
         key ->
@@ -77,11 +97,15 @@ final class DiscordEventMapper {
    * The conversation an edited message belongs to, as far as the payload tells: the thread or DM,
    * the answer it replies to, or the conversation it started with a mention.
    */
-  ConversationKey editedConversation(DataObject message, ChannelPlace place) {
+  public ConversationKey editedConversation(DataObject message, ChannelPlace place) {
     if (place.kind() != ChannelPlace.Kind.CHANNEL) {
       return place.key();
     }
-    return answerRepliedTo(message).orElseGet(() -> place.startedBy(message.getString("id")));
+    try {
+      return answerRepliedTo(message).orElseGet(() -> place.startedBy(message.getString("id")));
+    } catch (ParsingException e) {
+      throw unreadable("edited message", e);
+    }
   }
 
   /** Strips every mention of Cria from a message's text. */
@@ -93,8 +117,17 @@ final class DiscordEventMapper {
    * The event for a slash command.
    *
    * @param threadId the thread {@code /chat} opened for it, or null
+   * @throws IllegalArgumentException when the payload lacks a field an interaction needs
    */
-  ChatEvent interaction(DataObject interaction, String threadId) {
+  public ChatEvent interaction(DataObject interaction, String threadId) {
+    try {
+      return readInteraction(interaction, threadId);
+    } catch (ParsingException | DateTimeException e) {
+      throw unreadable("interaction", e);
+    }
+  }
+
+  private ChatEvent readInteraction(DataObject interaction, String threadId) {
     String id = interaction.getString("id");
     ChannelPlace place = ChannelPlace.ofInteraction(interaction);
     SlashInvocation invocation = SlashInvocation.of(interaction.getObject("data"));
@@ -152,6 +185,11 @@ final class DiscordEventMapper {
                 ? user.getString("global_name")
                 : user.getString("username");
     return new Author(user.getString("id"), name, user.getBoolean("bot"));
+  }
+
+  /** What the public methods throw for a payload without what they need. */
+  private static IllegalArgumentException unreadable(String what, RuntimeException e) {
+    return new IllegalArgumentException("unreadable Discord " + what + ": " + e.getMessage(), e);
   }
 
   static Instant snowflakeTime(String id) {

@@ -3,8 +3,13 @@ package dev.cria.discord;
 import dev.cria.chat.ConversationService;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
@@ -24,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public class DiscordListener extends ListenerAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
+  private static final Duration AUTOCOMPLETE_BUDGET = Duration.ofSeconds(2);
 
   private final ConversationService conversations;
   private final SlashCommandHandler slashCommands;
@@ -48,15 +54,22 @@ public class DiscordListener extends ListenerAdapter {
     }
     String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
     try {
+      // Discord waits 3 seconds for the choices; a slow model API must not make it give up.
+      List<String> available =
+          CompletableFuture.supplyAsync(
+                  conversations::availableModels, task -> Thread.ofVirtual().start(task))
+              .get(AUTOCOMPLETE_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
       List<String> models =
-          conversations.availableModels().stream()
+          available.stream()
               .filter(model -> model.toLowerCase(Locale.ROOT).contains(typed))
               .filter(model -> model.length() <= OptionData.MAX_CHOICE_VALUE_LENGTH)
               .limit(OptionData.MAX_CHOICES)
               .toList();
       event.replyChoiceStrings(models).queue();
-    } catch (RuntimeException e) {
-      LOG.warn("Could not list models for /model autocompletion", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      LOG.warn("Could not list models for /model autocompletion: {}", e.toString());
       event.replyChoices(List.of()).queue();
     }
   }

@@ -32,8 +32,17 @@ final class MessageHandler {
       return;
     }
     String selfId = event.getJDA().getSelfUser().getId();
-    Optional<ChatEvent> chat =
-        mapper.message(payload(event.getRawData()), ChannelPlace.of(event.getChannel()), selfId);
+    Optional<ChatEvent> chat;
+    try {
+      chat =
+          mapper.message(payload(event.getRawData()), ChannelPlace.of(event.getChannel()), selfId);
+    } catch (IllegalArgumentException e) {
+      LOG.warn(
+          "Discord message {} could not be read, skipped: {}",
+          event.getMessageId(),
+          e.getMessage());
+      return;
+    }
     chat.ifPresent(this::accept);
   }
 
@@ -43,10 +52,20 @@ final class MessageHandler {
     }
     DataObject message = payload(event.getRawData());
     String selfId = event.getJDA().getSelfUser().getId();
-    conversations.edited(
-        mapper.editedConversation(message, ChannelPlace.of(event.getChannel())),
-        event.getMessageId(),
-        DiscordEventMapper.withoutMention(message.getString("content", ""), selfId));
+    String text = DiscordEventMapper.withoutMention(message.getString("content", ""), selfId);
+    if (text.isEmpty()) {
+      // No text to take over (or none visible without the Message Content intent).
+      return;
+    }
+    try {
+      conversations.edited(
+          mapper.editedConversation(message, ChannelPlace.of(event.getChannel())),
+          event.getMessageId(),
+          text);
+    } catch (IllegalArgumentException e) {
+      LOG.warn(
+          "Discord edit {} could not be read, skipped: {}", event.getMessageId(), e.getMessage());
+    }
   }
 
   void deleted(MessageDeleteEvent event) {

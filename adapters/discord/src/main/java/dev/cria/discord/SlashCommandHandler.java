@@ -39,7 +39,14 @@ final class SlashCommandHandler {
       return;
     }
     String threadId = event.getName().equals(DiscordSlashCommands.CHAT) ? openThread(event) : null;
-    ChatEvent chat = mapper.interaction(event.getRawData().getObject("d"), threadId);
+    ChatEvent chat;
+    try {
+      chat = mapper.interaction(event.getRawData().getObject("d"), threadId);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("/{} {} could not be read: {}", event.getName(), event.getId(), e.getMessage());
+      event.getHook().editOriginal(OutgoingMessages.edit(NOT_TAKEN)).queue();
+      return;
+    }
     MDC.put("conversation", chat.conversation().toString());
     MDC.put("event", chat.eventId());
     try {

@@ -4,6 +4,8 @@ import dev.cria.chat.MessageChunker;
 import dev.cria.chat.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One answer shown in Discord messages of at most 2,000 characters. The text so far is split with
@@ -13,6 +15,8 @@ import java.util.List;
  * deleted.
  */
 final class StreamedReply implements Reply {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamedReply.class);
 
   static final String THINKING = "*Thinking…*";
   static final String EMPTY_ANSWER = "*(no answer)*";
@@ -44,10 +48,19 @@ final class StreamedReply implements Reply {
     return firstMessageId();
   }
 
+  /**
+   * Shows the text so far. A failed edit is logged and skipped: the next update or the final text
+   * puts every message right, and only a failed final delivery is an error.
+   */
   @Override
   public synchronized void update(String textSoFar) {
-    if (textSoFar != null && !textSoFar.isBlank()) {
+    if (textSoFar == null || textSoFar.isBlank()) {
+      return;
+    }
+    try {
       show(MessageChunker.split(textSoFar, OutgoingMessages.MAX_LENGTH), false);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not show the answer so far on Discord: {}", e.toString());
     }
   }
 

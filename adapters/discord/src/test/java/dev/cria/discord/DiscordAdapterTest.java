@@ -255,4 +255,24 @@ class DiscordAdapterTest {
       throws Exception {
     return context.getBean(DiscordStartup.class).commandRegistration().get(10, TimeUnit.SECONDS);
   }
+
+  @Test
+  void editsAndDeletesReachTheStoredTurns() {
+    String mention = "<@" + FakeDiscordPayloads.SELF_ID + "> ";
+    String asked =
+        discord.message(
+            FakeDiscordPayloads.CHANNEL_ID,
+            FakeDiscordPayloads.USER_ID,
+            false,
+            mention + "teh llama");
+    ConversationKey key = core.awaitAccepted(1).conversation();
+
+    discord.editMessage(FakeDiscordPayloads.CHANNEL_ID, asked, mention + "the llama");
+    discord.deleteMessage(FakeDiscordPayloads.CHANNEL_ID, asked);
+
+    discord.awaitTrue(() -> !core.deletes.isEmpty(), "the delete handed over");
+    discord.awaitTrue(() -> !core.edits.isEmpty(), "the edit handed over");
+    assertEquals(List.of(key + " " + asked + " the llama"), core.edits);
+    assertEquals(List.of(key + " " + asked), core.deletes);
+  }
 }

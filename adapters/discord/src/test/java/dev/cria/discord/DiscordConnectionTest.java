@@ -1,6 +1,7 @@
 package dev.cria.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.chat.ChatEvent;
@@ -97,5 +98,19 @@ class DiscordConnectionTest {
         discord.slashCommand("ask", Map.of("prompt", "Which shard?"), null);
     ChatEvent event = core.awaitAccepted(1);
     assertEquals(ask.id(), event.eventId());
+  }
+
+  @Test
+  void aRefusedTokenLeavesDiscordOffWithoutHoldingUpReplies() {
+    discord.rejectToken(true);
+    start(Map.of("cria.discord.ready-timeout", "10s"));
+
+    DiscordConnection connection = context.getBean(DiscordConnection.class);
+
+    IllegalStateException offline =
+        assertThrows(
+            IllegalStateException.class, connection::session, () -> "calls " + discord.calls());
+    assertTrue(offline.getMessage().contains("not connected"), offline.getMessage());
+    assertTrue(discord.identifies().isEmpty());
   }
 }

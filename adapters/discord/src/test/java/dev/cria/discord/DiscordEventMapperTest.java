@@ -88,6 +88,16 @@ class DiscordEventMapperTest {
   }
 
   @Test
+  void withoutMessageContentThreadMessagesArriveEmptyAndAreNotAnswered() {
+    ChannelPlace thread = ChannelPlace.thread(GUILD_ID, CHANNEL_ID, THREAD_ID);
+    core.activate(key(CHANNEL_ID, THREAD_ID));
+    DataObject blank = fixture("message-mention").put("channel_id", THREAD_ID).put("content", "");
+    blank.put("mentions", DataArray.empty());
+
+    assertTrue(mapper.message(blank, thread, SELF_ID).isEmpty());
+  }
+
+  @Test
   void aDirectMessageIsAlwaysForCriaOneConversationPerChannel() {
     ChatEvent event =
         mapper

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for the core in adapter tests: records what the adapter hands over and answers the
@@ -21,8 +22,8 @@ final class RecordingConversationService implements ConversationService {
   private final List<ChatEvent> accepted = new ArrayList<>();
   private final Set<ConversationKey> active = ConcurrentHashMap.newKeySet();
   private final Map<String, ConversationKey> answers = new ConcurrentHashMap<>();
-  final List<String> edits = new java.util.concurrent.CopyOnWriteArrayList<>();
-  final List<String> deletes = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<String> edits = new CopyOnWriteArrayList<>();
+  final List<String> deletes = new CopyOnWriteArrayList<>();
   volatile List<String> models = List.of("Llama-4-Maverick-17B-128E-Instruct-FP8");
 
   @Override

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class StreamedReplyTest {
 
   /** A channel that keeps its messages in memory and logs each operation. */
-  static final class RecordingTarget implements MessageTarget {
+  static class RecordingTarget implements MessageTarget {
     final Map<String, String> messages = new LinkedHashMap<>();
     final List<String> operations = new ArrayList<>();
     private final String existing;
@@ -165,5 +165,29 @@ class StreamedReplyTest {
     reply.finish("");
 
     assertEquals(List.of(StreamedReply.EMPTY_ANSWER), channel.contents());
+  }
+
+  @Test
+  void aFailedProgressiveEditIsSkippedAndTheFinalTextPutsItRight() {
+    RecordingTarget channel =
+        new RecordingTarget(null) {
+          private boolean failed;
+
+          @Override
+          public String edit(String messageId, String content) {
+            if (!failed) {
+              failed = true;
+              throw new IllegalStateException("429 for too long");
+            }
+            return super.edit(messageId, content);
+          }
+        };
+    StreamedReply reply = new StreamedReply(channel, null);
+
+    reply.start();
+    reply.update("Half");
+    reply.finish("Whole.");
+
+    assertEquals(List.of("Whole."), channel.contents());
   }
 }

@@ -3,6 +3,7 @@ package dev.cria.fakes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,11 @@ public final class FakeDiscord implements AutoCloseable {
     gateway.refuseMessageContent(refuse);
   }
 
+  /** Refuse the bot token (401), as Discord does for a wrong or reset one. */
+  public void rejectToken(boolean reject) {
+    rest.rejectToken(reject);
+  }
+
   /** Waits until this many shards have identified and received READY. */
   public void awaitConnected(int shards) {
     awaitTrue(() -> gateway.readySessions() >= shards, shards + " shard(s) connected");
@@ -113,6 +119,25 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("channel_id", channelId)
                 .put("guild_id", FakeDiscordPayloads.GUILD_ID));
     return message(message, FakeDiscordPayloads.GUILD_ID);
+  }
+
+  /** A user edits one of their messages in the guild. */
+  public void editMessage(String channelId, String messageId, String content) {
+    DataObject message =
+        FakeDiscordPayloads.userMessage(
+            channelId, true, FakeDiscordPayloads.USER_ID, false, content);
+    message.put("id", messageId).put("edited_timestamp", OffsetDateTime.now().toString());
+    gateway.dispatch("MESSAGE_UPDATE", message, FakeDiscordPayloads.GUILD_ID);
+  }
+
+  /** A user deletes one of their messages in the guild. */
+  public void deleteMessage(String channelId, String messageId) {
+    DataObject deleted =
+        DataObject.empty()
+            .put("id", messageId)
+            .put("channel_id", channelId)
+            .put("guild_id", FakeDiscordPayloads.GUILD_ID);
+    gateway.dispatch("MESSAGE_DELETE", deleted, FakeDiscordPayloads.GUILD_ID);
   }
 
   public String directMessage(String content) {

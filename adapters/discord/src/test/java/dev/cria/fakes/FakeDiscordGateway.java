@@ -80,6 +80,9 @@ final class FakeDiscordGateway extends WebSocketServer {
 
   @Override
   public void onMessage(WebSocket socket, String text) {
+    if (!socket.isOpen()) {
+      return;
+    }
     DataObject frame = DataObject.fromJson(text);
     switch (frame.getInt("op")) {
       case 1 -> socket.send("{\"op\":11}");

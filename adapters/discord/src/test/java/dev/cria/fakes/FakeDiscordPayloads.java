@@ -3,6 +3,8 @@ package dev.cria.fakes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -109,7 +111,7 @@ public final class FakeDiscordPayloads {
       String channelId, boolean inGuild, String authorId, boolean bot, String content) {
     DataObject message = fixture("message-mention");
     message.put("id", snowflake()).put("channel_id", channelId).put("content", content);
-    message.put("timestamp", java.time.OffsetDateTime.now().toString());
+    message.put("timestamp", OffsetDateTime.now().toString());
     message.getObject("author").put("id", authorId).put("bot", bot);
     boolean mentionsCria = content.contains("<@" + SELF_ID + ">");
     if (!mentionsCria) {
@@ -126,7 +128,7 @@ public final class FakeDiscordPayloads {
   static DataObject botMessage(String id, String channelId, String content) {
     DataObject message = fixture("message-mention");
     message.put("id", id).put("channel_id", channelId).put("content", content);
-    message.put("timestamp", java.time.OffsetDateTime.now().toString());
+    message.put("timestamp", OffsetDateTime.now().toString());
     message.put("author", fixture("ready").getObject("user")).put("mentions", DataArray.empty());
     message.remove("member");
     return message;
@@ -152,7 +154,7 @@ public final class FakeDiscordPayloads {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + path);
       }
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -81,9 +82,7 @@ final class FakeDiscordStore {
 
   DataObject followUp(String token, DataObject body) {
     String id = FakeDiscordPayloads.snowflake();
-    followUps
-        .computeIfAbsent(token, ignored -> new java.util.concurrent.CopyOnWriteArrayList<>())
-        .add(id);
+    followUps.computeIfAbsent(token, ignored -> new CopyOnWriteArrayList<>()).add(id);
     return store(
         FakeDiscordPayloads.botMessage(id, channelOf(token), body.getString("content", "")));
   }

@@ -11,6 +11,7 @@ import dev.cria.chat.Platform;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads one Events API envelope ({@code event_callback}) and decides what it means for Cria. Pure:
@@ -20,8 +21,11 @@ import java.util.Set;
  * (the DM thread, or else the DM channel, is the conversation). A thread reply without a mention is
  * a follow-up. A {@code message} that mentions Cria in a channel is skipped because its {@code
  * app_mention} twin is answered. Bots, Cria included, are skipped.
+ *
+ * <p>Public for the property tests in {@code dev.cria.slack.fuzz}, which feed it arbitrary and
+ * mutated envelopes.
  */
-final class SlackEventMapper {
+public final class SlackEventMapper {
 
   /** Message subtypes a person produces; every other subtype is Slack's bookkeeping. */
   private static final Set<String> USER_SUBTYPES =
@@ -29,7 +33,13 @@ final class SlackEventMapper {
 
   private SlackEventMapper() {}
 
-  static SlackInbound map(JsonObject envelope, String botUserId) {
+  /**
+   * What one envelope means for Cria.
+   *
+   * @throws IllegalArgumentException when the event names a channel, thread or time Cria cannot use
+   *     (Slack never sends such; the receiver skips it); nothing else is thrown
+   */
+  public static SlackInbound map(JsonObject envelope, String botUserId) {
     String team = string(envelope, "team_id");
     String eventId = string(envelope, "event_id");
     JsonObject event = object(envelope, "event");
@@ -52,6 +62,9 @@ final class SlackEventMapper {
       return new SlackInbound.Skip("a bot's mention");
     }
     String ts = string(event, "ts");
+    if (ts == null) {
+      return new SlackInbound.Skip("a mention without a ts");
+    }
     String thread = orElse(string(event, "thread_ts"), ts);
     var key = new ConversationKey(Platform.SLACK, team, string(event, "channel"), thread);
     return new SlackInbound.Message(chatEvent(team, eventId, event, key, thread, botUserId), false);
@@ -71,6 +84,9 @@ final class SlackEventMapper {
     }
     if (fromBot(event, botUserId)) {
       return new SlackInbound.Skip("a bot's message");
+    }
+    if (string(event, "ts") == null) {
+      return new SlackInbound.Skip("a message without a ts");
     }
     String channel = string(event, "channel");
     String thread = string(event, "thread_ts");
@@ -171,9 +187,16 @@ final class SlackEventMapper {
     return display != null && !display.isBlank() ? display : string(profile, "real_name");
   }
 
+  /** Slack's timestamps: epoch seconds, a dot, microseconds ({@code 1700000000.000100}). */
+  private static final Pattern TS = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
+
   static Instant time(String ts) {
     if (ts == null) {
       return Instant.now();
+    }
+    if (!TS.matcher(ts).matches()) {
+      // Checked before BigDecimal, which would take "1e999999999" and then never finish.
+      throw new IllegalArgumentException("not a Slack ts: " + abbreviated(ts));
     }
     BigDecimal seconds = new BigDecimal(ts);
     return Instant.ofEpochSecond(
@@ -188,6 +211,10 @@ final class SlackEventMapper {
   static JsonObject object(JsonObject object, String name) {
     JsonElement element = object.get(name);
     return element != null && element.isJsonObject() ? element.getAsJsonObject() : null;
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   private static String orElse(String value, String fallback) {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP Events API endpoint (events, slash commands, {@code url_verification}): the raw body
  * goes through Bolt, which checks the signature on it, then to {@link SlackRequestRouter}. Bad or
- * stale signatures get 401, unreadable bodies 400. On when a signing secret is configured.
+ * stale signatures get 401, unreadable bodies 400, other content types 415. On when a signing
+ * secret is configured.
  */
 @Controller("/slack")
 @Requires(property = "cria.slack.bot-token")
@@ -47,6 +48,11 @@ public class SlackEventsController {
       consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
   @ExecuteOn(TaskExecutors.BLOCKING)
   public HttpResponse<String> events(HttpRequest<?> request, @Body String body) {
+    if (request.getContentType().filter(SlackEventsController::isSlacks).isEmpty()) {
+      // Micronaut routes a request without a (readable) Content-Type here too.
+      return HttpResponse.<String>status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+          .body("{\"error\":\"content type must be JSON or a form\"}");
+    }
     Request<?> slackRequest;
     try {
       slackRequest = parser.parse(toBolt(request, body));
@@ -64,6 +70,11 @@ public class SlackEventsController {
       return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE)
           .body("{\"error\":\"try again\"}");
     }
+  }
+
+  private static boolean isSlacks(MediaType type) {
+    return type.matches(MediaType.APPLICATION_JSON_TYPE)
+        || type.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
   }
 
   private static SlackRequestParser.HttpRequest toBolt(HttpRequest<?> request, String body) {

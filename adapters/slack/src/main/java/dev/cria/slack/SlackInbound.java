@@ -4,7 +4,7 @@ import dev.cria.chat.ChatEvent;
 import dev.cria.chat.ConversationKey;
 
 /** What one Slack event means for Cria, as decided by {@link SlackEventMapper}. */
-sealed interface SlackInbound {
+public sealed interface SlackInbound {
 
   /**
    * A message for Cria.

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * One answer in Slack. Thinking: {@code assistant.threads.setStatus} in threads, else a placeholder
  * message. Progress: a native stream in threads, else edits of the placeholder. Finish: the
  * rendered answer replaces the placeholder or completes the stream; answers too long for one
- * message continue in further thread messages.
+ * message continue in further thread messages. Resumed after a crash, it first stops the stream the
+ * earlier attempt may have left open, then edits that message.
  */
 final class SlackReply implements Reply {
 
@@ -25,16 +26,19 @@ final class SlackReply implements Reply {
   private String messageTs;
   private SlackStream stream;
   private Instant quietUntil = Instant.MIN;
+  private boolean resumed;
 
   SlackReply(SlackWebApi api, SlackReplyAddress to, SlackStreaming streaming, String resumeTs) {
     this.api = api;
     this.to = to;
     this.streaming = streaming;
     this.messageTs = resumeTs;
+    this.resumed = resumeTs != null;
   }
 
   @Override
   public synchronized String start() {
+    stopResumedStream();
     if (to.isCommand() || messageTs != null) {
       return messageTs;
     }
@@ -52,6 +56,7 @@ final class SlackReply implements Reply {
 
   @Override
   public synchronized void update(String textSoFar) {
+    stopResumedStream();
     if (to.isCommand() || Instant.now().isBefore(quietUntil)) {
       return;
     }
@@ -86,7 +91,30 @@ final class SlackReply implements Reply {
   }
 
   @Override
+  public synchronized String messageId() {
+    return stream != null ? stream.ts() : messageTs;
+  }
+
+  /**
+   * The message an earlier attempt left may be a stream it never stopped (it crashed mid-answer):
+   * stop it, so that it can be edited like a placeholder. A placeholder answers with an error.
+   */
+  private void stopResumedStream() {
+    if (!resumed) {
+      return;
+    }
+    resumed = false;
+    try {
+      api.stopStream(to.channel(), messageTs, "");
+      LOG.info("Stopped the stream an earlier attempt left in {}", to.channel());
+    } catch (SlackCallException e) {
+      LOG.debug("Resumed message {} was no open stream ({})", messageTs, e.error());
+    }
+  }
+
+  @Override
   public synchronized String finish(String text) {
+    stopResumedStream();
     if (to.isCommand()) {
       for (String message : SlackMessageSplitter.messages(text)) {
         api.respond(to.responseUrl(), message);

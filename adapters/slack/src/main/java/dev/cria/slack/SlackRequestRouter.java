@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The last step of Bolt's middleware chain, after signature check and authorization: every Events
  * API event and every slash command goes to the core here, for HTTP and Socket Mode alike, and is
  * acknowledged with 200 whatever it was. Only when the core could not store it does Slack get a 503
- * (or, in Socket Mode, no ack) so that it delivers the event again.
+ * (or, in Socket Mode, no ack) so that it delivers the event again; a request that can never be
+ * taken (an {@link IllegalArgumentException} from mapping or the core) gets a 400.
  */
 final class SlackRequestRouter implements Middleware {
 
@@ -45,6 +46,11 @@ final class SlackRequestRouter implements Middleware {
         conversations.accept(SlackSlashCommand.toEvent(payload, Instant.now()));
       }
       return Response.ok();
+    } catch (IllegalArgumentException e) {
+      // Signed, but not something Cria can take (a command without a channel, an id too long to
+      // store): delivering it again will not help.
+      LOG.warn("Slack {} refused: {}", type, e.getMessage());
+      return Response.json(400, java.util.Map.of("error", "unusable request"));
     } catch (RuntimeException e) {
       LOG.error("Slack {} not stored, Slack will deliver it again: {}", type, e.toString());
       return Response.json(503, java.util.Map.of("error", "try again"));

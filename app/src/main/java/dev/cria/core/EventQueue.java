@@ -1,0 +1,44 @@
+package dev.cria.core;
+
+import dev.cria.chat.ChatEvent;
+import dev.cria.chat.Platform;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The durable queue of inbound events that every replica shares: stored before the platform is
+ * acknowledged, claimed with a lease one conversation at a time, finished once answered.
+ */
+public interface EventQueue {
+
+  /**
+   * Stores an event and, for a message, its user turn, in one transaction.
+   *
+   * @return the event's queue position, or empty when the same (platform, event id) was stored
+   *     before
+   */
+  Optional<Long> enqueue(ChatEvent event);
+
+  /**
+   * Claims up to {@code limit} events of the given platforms that are at the head of their
+   * conversation.
+   */
+  List<QueuedEvent> claim(String owner, Set<Platform> platforms, Duration lease, int limit);
+
+  /** How many older events of this author are being answered right now, by any replica. */
+  long inFlightBefore(String authorId, long seq);
+
+  /** Extends the leases of every event this owner holds. */
+  void renewLeases(String owner, Duration lease);
+
+  /** Records the message an answer is being written into, so a retry edits it. */
+  void recordReplyMessage(long seq, String owner, String messageId);
+
+  /** Marks an event done (or failed, with the error id users were shown). */
+  void finish(long seq, String owner, boolean failed, String errorId);
+
+  /** Events accepted and not yet finished. */
+  long openEvents();
+}

@@ -1,0 +1,44 @@
+package dev.cria.store;
+
+import dev.cria.chat.ChatEvent;
+
+/**
+ * The column sizes of {@code inbound_event} and {@code chat_message} (see V1__init.sql), checked
+ * before an event is stored: an id or key longer than its column would fail the insert, the adapter
+ * would answer the platform with a 5xx, and every redelivery would fail the same way. Platforms
+ * never send such values; a forged or broken request might.
+ */
+final class StoredLimits {
+
+  static final int KEY = 255;
+  static final int EVENT_ID = 255;
+  static final int USER_ID = 128;
+  static final int MESSAGE_ID = 128;
+  static final int NAME = 255;
+
+  private StoredLimits() {}
+
+  /**
+   * @throws IllegalArgumentException naming the first field too long to store
+   */
+  static void check(ChatEvent event) {
+    within("conversation key", event.conversation().toString(), KEY);
+    within("event id", event.eventId(), EVENT_ID);
+    within("author id", event.author().id(), USER_ID);
+    within("message id", event.messageId(), MESSAGE_ID);
+  }
+
+  /** A display name cut to what the column holds; it is only shown to the model. */
+  static String name(String displayName) {
+    return displayName == null || displayName.length() <= NAME
+        ? displayName
+        : displayName.substring(0, NAME);
+  }
+
+  private static void within(String field, String value, int limit) {
+    if (value != null && value.length() > limit) {
+      throw new IllegalArgumentException(
+          "the " + field + " has " + value.length() + " characters, at most " + limit + " fit");
+    }
+  }
+}

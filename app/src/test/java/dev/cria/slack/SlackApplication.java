@@ -1,0 +1,110 @@
+package dev.cria.slack;
+
+import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.fakes.FakeSlackApi;
+import dev.cria.fakes.FakeSlackSigner;
+import dev.cria.persistence.InboundEventRepository;
+import dev.cria.persistence.TestDatabases;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Cria running for real, Slack adapter on: the HTTP server, the pipeline on a fresh H2 database,
+ * the Llama client talking to a {@link FakeLlamaApi} and the Slack SDK talking to a {@link
+ * FakeSlackApi}. {@link #post} sends Events API requests signed like Slack signs them.
+ */
+final class SlackApplication implements AutoCloseable {
+
+  static final String SIGNING_SECRET = "e2e-signing-secret-0123456789";
+
+  final FakeLlamaApi llama = FakeLlamaApi.start();
+  final FakeSlackApi slack = FakeSlackApi.start();
+  final ApplicationContext context;
+  private final EmbeddedServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private SlackApplication(Map<String, Object> slackProperties, String socketModeUrl) {
+    slack.displayName("U0ADA", "Ada");
+    slack.socketModeUrl(socketModeUrl);
+    Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
+    properties.put("micronaut.server.port", -1);
+    properties.put("cria.llama.api-key", "test-llama-key-0123456789");
+    properties.put("cria.llama.base-url", llama.baseUrl());
+    properties.put("cria.llama.max-retries", 0);
+    properties.put("cria.worker.poll-interval", "100ms");
+    properties.put("cria.slack.bot-token", FakeSlackApi.BOT_TOKEN);
+    properties.put("cria.slack.api-url", slack.apiUrl());
+    properties.putAll(slackProperties);
+    server = ApplicationContext.run(EmbeddedServer.class, properties);
+    context = server.getApplicationContext();
+  }
+
+  /** HTTP Events API mode. */
+  static SlackApplication httpMode() {
+    return new SlackApplication(Map.of("cria.slack.signing-secret", SIGNING_SECRET), null);
+  }
+
+  /** Socket Mode, connecting to the given fake endpoint. */
+  static SlackApplication socketMode(String socketModeUrl) {
+    return new SlackApplication(
+        Map.of("cria.slack.app-token", FakeSlackApi.APP_TOKEN), socketModeUrl);
+  }
+
+  URI events() {
+    return server.getURI().resolve("/slack/events");
+  }
+
+  /** Posts a correctly signed, fresh Events API request. */
+  HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {
+    long now = Instant.now().getEpochSecond();
+    return post(body, now, FakeSlackSigner.sign(SIGNING_SECRET, now, body), headers);
+  }
+
+  HttpResponse<String> post(String body) throws Exception {
+    return post(body, Map.of());
+  }
+
+  /** Posts a signed slash command (form-encoded, as Slack sends commands). */
+  HttpResponse<String> postForm(String body) throws Exception {
+    long now = Instant.now().getEpochSecond();
+    var request =
+        HttpRequest.newBuilder(events())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Slack-Request-Timestamp", String.valueOf(now))
+            .header("X-Slack-Signature", FakeSlackSigner.sign(SIGNING_SECRET, now, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(
+      String body, long timestamp, String signature, Map<String, String> headers) throws Exception {
+    var request =
+        HttpRequest.newBuilder(events())
+            .header("Content-Type", "application/json")
+            .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
+            .header("X-Slack-Signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Events stored so far (every accepted delivery is one row). */
+  long storedEvents() {
+    return context.getBean(InboundEventRepository.class).count();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    context.close();
+    slack.close();
+    llama.close();
+  }
+}
