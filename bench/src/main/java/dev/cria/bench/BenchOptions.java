@@ -20,7 +20,7 @@ import java.util.Map;
  * @param inFlightLatencyMs the model's first-token latency in the memory run
  * @param words words in each question; the fake model echoes them, so they set the answer length
  * @param warmupEvents questions answered before measuring (closed loop, three per conversation)
- * @param jvmOptions options for Cria's JVM (the heap bound among them)
+ * @param jvmOptions options for Cria's JVM on top of the image's (the heap bound among them)
  * @param flightRecording whether Cria records a JFR profile ({@code cria.jfr} in each run's
  *     directory)
  */
@@ -44,7 +44,7 @@ public record BenchOptions(
     List<String> jvmOptions,
     boolean flightRecording) {
 
-  static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+ExitOnOutOfMemoryError";
+  static final String DEFAULT_JVM_OPTIONS = "-Xmx256m";
 
   static final String USAGE =
       """

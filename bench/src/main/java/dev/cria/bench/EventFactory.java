@@ -43,11 +43,6 @@ final class EventFactory {
     }
   }
 
-  /** The Slack event ids of every event handed out so far. */
-  List<String> eventIds() {
-    return ids().stream().map(BenchEvent::eventId).toList();
-  }
-
   static List<String> channels() {
     List<String> channels = new ArrayList<>();
     for (int i = 0; i < CHANNELS; i++) {

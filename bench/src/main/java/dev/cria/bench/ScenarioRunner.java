@@ -3,6 +3,7 @@ package dev.cria.bench;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeLlamaApiClock;
 import dev.cria.fakes.FakeSlackApi;
+import dev.cria.process.CriaProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.Map;
 final class ScenarioRunner {
 
   static final String SIGNING_SECRET = "bench-signing-secret";
+  private static final Duration STARTUP = Duration.ofSeconds(90);
   private static final int WARMUP_FIRST_ID = 1;
   private static final int MEASURED_FIRST_ID = 1_000_000;
 
@@ -41,9 +43,9 @@ final class ScenarioRunner {
         CriaProcess cria =
             CriaProcess.start(
                 options.jar(),
-                jvmOptions(runDir),
-                environment(slack, llama, database),
-                runDir.resolve("cria.log"));
+                environment(slack, llama, database, runDir),
+                runDir.resolve("cria.log"),
+                STARTUP);
         TimerProbe timer = new TimerProbe()) {
       AnswerWatcher watcher = new AnswerWatcher(slack, clock);
       ProcStats stats = new ProcStats(cria.pid());
@@ -53,7 +55,7 @@ final class ScenarioRunner {
       watcher.recording(true);
       timer.lateMicros.reset();
       EventFactory events = new EventFactory(MEASURED_FIRST_ID, scenario.words());
-      SlackEventSender sender = new SlackEventSender(cria.eventsUri(), SIGNING_SECRET);
+      SlackEventSender sender = new SlackEventSender(cria.uri("/slack/events"), SIGNING_SECRET);
       InFlight inFlight = new InFlight();
       Asker asker = new Asker(watcher, sender, inFlight);
       Duration timeout = modelTime.multipliedBy(3).plusSeconds(60);
@@ -77,9 +79,11 @@ final class ScenarioRunner {
       AnswerCount count = AnswerCount.of(slack, EventFactory.channels(), events.ids());
       Instant tally = Instant.now();
       double peakRss = stats.peakRssMib();
-      cria.saveMetrics(runDir.resolve("prometheus.txt"));
-      cria.close();
-      long stillQueued = database.lateEvents(events.eventIds(), tally);
+      saveMetrics(cria, runDir.resolve("prometheus.txt"));
+      cria.terminate(Duration.ofSeconds(60));
+      long stillQueued =
+          database.lateEvents(
+              count.unansweredIds().stream().map(BenchEvent::eventId).toList(), tally);
       watcher.errorTexts.forEach(text -> System.out.println("error reply: " + text));
       int answered = Math.max(1, count.answered());
       return new ScenarioResult(
@@ -106,14 +110,28 @@ final class ScenarioRunner {
     }
   }
 
-  private List<String> jvmOptions(Path runDir) {
+  /**
+   * The JVM options on top of the image's ({@link CriaProcess#IMAGE_JVM_OPTIONS}), handed over in
+   * {@code JAVA_TOOL_OPTIONS}; an explicit {@code -Xmx} there wins over the image's heap
+   * percentage.
+   */
+  private String jvmOptions(Path runDir) {
     List<String> jvm = new ArrayList<>(options.jvmOptions());
     if (options.flightRecording()) {
       jvm.add(
           "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
               + runDir.resolve("cria.jfr").toAbsolutePath());
     }
-    return jvm;
+    return String.join(" ", jvm);
+  }
+
+  /** Keeps Cria's own metrics ({@code GET /prometheus}) next to its log, for a closer look. */
+  private static void saveMetrics(CriaProcess cria, Path file) {
+    try {
+      Files.writeString(file, cria.get("/prometheus").body());
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("Could not read Cria's metrics: " + e);
+    }
   }
 
   /**
@@ -128,7 +146,7 @@ final class ScenarioRunner {
     int turns = 3;
     int conversations = Math.max(1, options.warmupEvents() / turns);
     EventFactory events = new EventFactory(WARMUP_FIRST_ID, options.words());
-    SlackEventSender sender = new SlackEventSender(cria.eventsUri(), SIGNING_SECRET);
+    SlackEventSender sender = new SlackEventSender(cria.uri("/slack/events"), SIGNING_SECRET);
     long start = System.nanoTime();
     new ClosedLoop(
             new Asker(watcher, sender, new InFlight()),
@@ -152,9 +170,10 @@ final class ScenarioRunner {
     return "Echo: User " + sample.user + ": " + sample.text;
   }
 
-  private static Map<String, String> environment(
-      FakeSlackApi slack, FakeLlamaApi llama, BenchDatabase database) {
+  private Map<String, String> environment(
+      FakeSlackApi slack, FakeLlamaApi llama, BenchDatabase database, Path runDir) {
     Map<String, String> env = new HashMap<>(database.environment());
+    env.put("JAVA_TOOL_OPTIONS", jvmOptions(runDir));
     env.put("LLAMA_API_KEY", "bench-llama-key");
     env.put("LLAMA_BASE_URL", llama.baseUrl());
     env.put("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN);
