@@ -2,19 +2,24 @@ package dev.cria.bench;
 
 import dev.cria.fakes.FakeSlackApi;
 import dev.cria.fakes.FakeSlackMessage;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
  * The final tally, from what the fake Slack holds at the end: how many finished answer messages
- * carry each event's tag. Exactly one each is the goal; none is a lost event, more is a duplicate.
+ * carry each event's tag. Exactly one each is the goal; none means unanswered (late or lost), more
+ * is a duplicate.
  *
- * @param lost events without an answer
+ * @param unanswered events without an answer at the end
  * @param duplicated events answered more than once
+ * @param unansweredIds the events without an answer
  */
-record AnswerCount(int expected, int answered, int lost, int duplicated) {
+record AnswerCount(
+    int expected, int answered, int unanswered, int duplicated, List<Integer> unansweredIds) {
 
   static AnswerCount of(FakeSlackApi slack, Collection<String> channels, Collection<Integer> ids) {
     Map<Integer, Integer> perEvent = new HashMap<>();
@@ -30,14 +35,16 @@ record AnswerCount(int expected, int answered, int lost, int duplicated) {
       }
     }
     int answered = 0;
-    int lost = 0;
+    List<Integer> unanswered = new ArrayList<>();
     int duplicated = 0;
     for (int id : ids) {
       int count = perEvent.getOrDefault(id, 0);
       answered += count > 0 ? 1 : 0;
-      lost += count == 0 ? 1 : 0;
+      if (count == 0) {
+        unanswered.add(id);
+      }
       duplicated += count > 1 ? 1 : 0;
     }
-    return new AnswerCount(ids.size(), answered, lost, duplicated);
+    return new AnswerCount(ids.size(), answered, unanswered.size(), duplicated, unanswered);
   }
 }

@@ -6,7 +6,6 @@ import dev.cria.fakes.FakeSlackCall;
 import dev.cria.fakes.FakeSlackMessage;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +37,8 @@ final class AnswerWatcher {
   final AtomicInteger lateDuplicates = new AtomicInteger();
   final AtomicInteger errorReplies = new AtomicInteger();
   final List<String> errorTexts = new CopyOnWriteArrayList<>();
-  private final AtomicLong lastAnswer = new AtomicLong();
+  private final AtomicLong firstAnswer = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong lastAnswer = new AtomicLong(Long.MIN_VALUE);
 
   AnswerWatcher(FakeSlackApi slack, FakeLlamaApiClock clock) {
     this.slack = slack;
@@ -101,6 +101,7 @@ final class AnswerWatcher {
     }
     answers.incrementAndGet();
     if (recording) {
+      firstAnswer.accumulateAndGet(now, Math::min);
       lastAnswer.accumulateAndGet(now, Math::max);
       long endToEnd = (now - event.sentNanos) / 1000;
       Histograms.record(endToEndMicros, endToEnd);
@@ -108,10 +109,14 @@ final class AnswerWatcher {
     }
   }
 
-  /** When the last recorded answer arrived. */
-  OptionalLong lastAnswerNanos() {
-    long last = lastAnswer.get();
-    return last == 0 ? OptionalLong.empty() : OptionalLong.of(last);
+  /**
+   * Answers per second while answers were arriving: from the first recorded answer to the last, so
+   * neither the first model wait nor the tail of the last answers dilutes it.
+   */
+  double answerRate() {
+    long span = lastAnswer.get() - firstAnswer.get();
+    int recorded = (int) endToEndMicros.getTotalCount();
+    return recorded < 2 || span <= 0 ? Double.NaN : (recorded - 1) / (span / 1e9);
   }
 
   private void failed(BenchEvent event, String text, long now) {

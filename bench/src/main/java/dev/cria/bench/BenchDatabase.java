@@ -6,10 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -21,6 +28,35 @@ import java.util.stream.Stream;
 abstract sealed class BenchDatabase implements AutoCloseable {
 
   abstract Map<String, String> environment();
+
+  /** A connection to the database Cria used; for H2 only once Cria has stopped. */
+  abstract Connection connect() throws SQLException;
+
+  /**
+   * Of these events (Slack event ids), how many Cria had stored but not finished by {@code tally},
+   * or finished only after it: answers that were late, not lost. Call after Cria has stopped.
+   */
+  int lateEvents(Collection<String> eventIds, Instant tally) {
+    Set<String> wanted = new HashSet<>(eventIds);
+    int late = 0;
+    try (Connection connection = connect();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT event_id, status, finished_at FROM inbound_event WHERE platform = 'slack'");
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        Timestamp finished = rows.getTimestamp(3);
+        boolean open = !rows.getString(2).equals("DONE") && !rows.getString(2).equals("FAILED");
+        if (wanted.contains(rows.getString(1))
+            && (open || finished == null || finished.toInstant().isAfter(tally))) {
+          late++;
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read Cria's queue: " + e.getMessage(), e);
+    }
+    return late;
+  }
 
   static BenchDatabase create(String kind, BenchOptions options, Path runDir) {
     return switch (kind) {
@@ -38,12 +74,20 @@ abstract sealed class BenchDatabase implements AutoCloseable {
     private final Path dir;
 
     H2(Path dir) {
-      this.dir = dir;
+      this.dir = dir.toAbsolutePath();
     }
 
     @Override
     Map<String, String> environment() {
       return Map.of("CRIA_DATA_DIR", dir.toString());
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+      return DriverManager.getConnection(
+          "jdbc:h2:file:" + dir.resolve("cria") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+          "sa",
+          "");
     }
 
     @Override
@@ -77,6 +121,13 @@ abstract sealed class BenchDatabase implements AutoCloseable {
           "DATABASE_URL", url + separator + "currentSchema=" + schema,
           "DATABASE_USER", user,
           "DATABASE_PASSWORD", password);
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+      Connection connection = DriverManager.getConnection(url, user, password);
+      connection.setSchema(schema);
+      return connection;
     }
 
     @Override

@@ -36,12 +36,16 @@ final class BenchEvent {
     this.threadTs = threadTs;
     this.user = user;
     this.text = text(id, words);
-    this.body = FakeSlackEvents.mention("Ev" + id, channel, ts, threadTs, user, text);
+    this.body = FakeSlackEvents.mention(eventId(id), channel, ts, threadTs, user, text);
   }
 
   /** The thread the answer goes to: the thread mentioned in, or a new one on the mention. */
   String replyThread() {
     return threadTs != null ? threadTs : ts;
+  }
+
+  static String eventId(int id) {
+    return "Ev" + id;
   }
 
   static String tag(int id) {

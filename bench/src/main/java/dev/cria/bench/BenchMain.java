@@ -40,7 +40,11 @@ public final class BenchMain {
             .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     Files.createDirectories(out);
     System.out.println(Machine.describe());
-    System.out.println("Cria JVM options: " + String.join(" ", options.jvmOptions()));
+    System.out.println(
+        "Cria JVM options: the image's "
+            + String.join(" ", dev.cria.process.CriaProcess.IMAGE_JVM_OPTIONS)
+            + ", then JAVA_TOOL_OPTIONS="
+            + String.join(" ", options.jvmOptions()));
     System.out.println("Logs and results under " + out);
     List<ScenarioResult> results = new ArrayList<>();
     int index = 0;

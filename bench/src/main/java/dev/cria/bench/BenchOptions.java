@@ -14,12 +14,13 @@ import java.util.Map;
  * @param conversations closed-loop runs: this many conversations, each asking its next question
  *     once the last was answered
  * @param turns questions per conversation in a closed-loop run
- * @param rate open-loop run: new conversations per second (0 skips it)
+ * @param rates open-loop runs: new conversations per second, one run each (0 skips them)
  * @param rateSeconds how long the open-loop run sends
  * @param inFlight the memory run: this many conversations at once (0 skips it)
  * @param inFlightLatencyMs the model's first-token latency in the memory run
  * @param words words in each question; the fake model echoes them, so they set the answer length
- * @param jvmOptions options for Cria's JVM (the heap bound among them)
+ * @param warmupEvents questions answered before measuring (closed loop, three per conversation)
+ * @param jvmOptions options for Cria's JVM on top of the image's (the heap bound among them)
  * @param flightRecording whether Cria records a JFR profile ({@code cria.jfr} in each run's
  *     directory)
  */
@@ -29,13 +30,12 @@ public record BenchOptions(
     int turns,
     long modelLatencyMs,
     double tokensPerSecond,
-    int rate,
+    List<Integer> rates,
     int rateSeconds,
     int inFlight,
     long inFlightLatencyMs,
     int words,
     int warmupEvents,
-    int warmupRate,
     Path jar,
     Path outputDir,
     String postgresUrl,
@@ -44,14 +44,14 @@ public record BenchOptions(
     List<String> jvmOptions,
     boolean flightRecording) {
 
-  static final String DEFAULT_JVM_OPTIONS = "-Xmx256m -XX:+ExitOnOutOfMemoryError";
+  static final String DEFAULT_JVM_OPTIONS = "-Xmx256m";
 
   static final String USAGE =
       """
       bench/run.sh [--db h2,postgres] [--conversations 50,200,500] [--turns 3]
                    [--model-latency-ms 2000] [--tokens-per-second 50] [--words 40]
-                   [--rate 300] [--rate-seconds 30] [--in-flight 2000] [--in-flight-latency-ms 10000]
-                   [--warmup-events 600] [--warmup-rate 100] [--jvm-opts "%s"]
+                   [--rate 300 (or a list: 50,100,300)] [--rate-seconds 30] [--in-flight 2000] [--in-flight-latency-ms 10000]
+                   [--warmup-events 600] [--jvm-opts "%s"]
                    [--jar app/target/cria.jar] [--out bench/target/results] [--jfr true]
                    [--postgres-url jdbc:postgresql://127.0.0.1:5432/test] [--postgres-user postgres]
       A zero (--rate 0, --in-flight 0, --conversations 0) skips that run.
@@ -77,13 +77,15 @@ public record BenchOptions(
             Integer.parseInt(given.getOrDefault("turns", "3")),
             Long.parseLong(given.getOrDefault("model-latency-ms", "2000")),
             Double.parseDouble(given.getOrDefault("tokens-per-second", "50")),
-            Integer.parseInt(given.getOrDefault("rate", "300")),
+            list(given.getOrDefault("rate", "300")).stream()
+                .map(Integer::parseInt)
+                .filter(n -> n > 0)
+                .toList(),
             Integer.parseInt(given.getOrDefault("rate-seconds", "30")),
             Integer.parseInt(given.getOrDefault("in-flight", "2000")),
             Long.parseLong(given.getOrDefault("in-flight-latency-ms", "10000")),
             Integer.parseInt(given.getOrDefault("words", "40")),
             Integer.parseInt(given.getOrDefault("warmup-events", "600")),
-            Integer.parseInt(given.getOrDefault("warmup-rate", "100")),
             Path.of(given.getOrDefault("jar", "app/target/cria.jar")),
             Path.of(given.getOrDefault("out", "bench/target/results")),
             given.getOrDefault(
@@ -115,7 +117,6 @@ public record BenchOptions(
           "in-flight-latency-ms",
           "words",
           "warmup-events",
-          "warmup-rate",
           "jar",
           "out",
           "postgres-url",
@@ -130,7 +131,7 @@ public record BenchOptions(
       for (int n : conversations) {
         scenarios.add(Scenario.conversations(db, n, turns, modelLatencyMs, tokensPerSecond, words));
       }
-      if (rate > 0) {
+      for (int rate : rates) {
         scenarios.add(Scenario.rate(db, rate, rateSeconds, modelLatencyMs, tokensPerSecond, words));
       }
       if (inFlight > 0) {

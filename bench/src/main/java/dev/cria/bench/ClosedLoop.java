@@ -38,7 +38,7 @@ final class ClosedLoop {
   }
 
   private void converse(long due, int turns) {
-    sleepUntil(due);
+    Pause.until(due);
     BenchEvent first = events.newConversation();
     if (!askAndWait(first)) {
       return;
@@ -61,13 +61,6 @@ final class ClosedLoop {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    }
-  }
-
-  static void sleepUntil(long nanoTime) {
-    long wait = nanoTime - System.nanoTime();
-    if (wait > 0) {
-      CriaProcess.sleep(TimeUnit.NANOSECONDS.toMillis(wait));
     }
   }
 }

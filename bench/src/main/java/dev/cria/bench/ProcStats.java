@@ -12,12 +12,12 @@ import java.nio.file.Path;
  */
 final class ProcStats {
 
+  private static final long TICKS_PER_SECOND = clockTicks();
+
   private final long pid;
-  private final long ticksPerSecond;
 
   ProcStats(long pid) {
     this.pid = pid;
-    this.ticksPerSecond = clockTicks();
   }
 
   /** Peak resident set size so far, in MiB. */
@@ -36,7 +36,29 @@ final class ProcStats {
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     long utime = Long.parseLong(fields[11]);
     long stime = Long.parseLong(fields[12]);
-    return (utime + stime) / (double) ticksPerSecond;
+    return (utime + stime) / (double) TICKS_PER_SECOND;
+  }
+
+  /**
+   * CPU seconds of every process with this command name, e.g. {@code postgres} (its backends and
+   * background workers), whoever started them.
+   */
+  static double cpuSecondsOfCommand(String command) {
+    double total = 0;
+    try (var processes = Files.list(Path.of("/proc"))) {
+      for (Path dir : processes.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          if (Files.readString(dir.resolve("comm")).strip().equals(command)) {
+            total += new ProcStats(Long.parseLong(dir.getFileName().toString())).cpuSeconds();
+          }
+        } catch (IOException | UncheckedIOException e) {
+          // gone meanwhile
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return total;
   }
 
   private long statusKib(String field) {

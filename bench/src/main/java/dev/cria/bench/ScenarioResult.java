@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The figures of one run. Latencies in milliseconds; throughput counts answered events per second
- * from the first question sent to the last answer.
+ * The figures of one run. Latencies in milliseconds; throughput counts answers per second from the
+ * first answer to the last.
  */
 record ScenarioResult(
     Scenario scenario,
@@ -20,6 +20,9 @@ record ScenarioResult(
     int peakInFlight,
     double peakRssMib,
     double cpuMillisPerEvent,
+    double driverCpuMillisPerEvent,
+    double databaseCpuMillisPerEvent,
+    long stillQueued,
     int errorReplies,
     int retries,
     int unacknowledged,
@@ -41,10 +44,13 @@ record ScenarioResult(
           "peak in flight",
           "peak RSS MiB",
           "CPU ms/event",
+          "PostgreSQL CPU ms/event",
+          "driver CPU ms/event",
           "lost",
+          "late (queued at end)",
           "dup",
           "error replies",
-          "retries",
+          "redeliveries / given up",
           "driver lag p99",
           "timer late p99");
 
@@ -59,16 +65,27 @@ record ScenarioResult(
         ms(overheadP50),
         ms(overheadP99),
         ms(endToEndP50),
-        format("%.1f", throughput),
+        Double.isNaN(throughput) ? "-" : format("%.1f", throughput),
         String.valueOf(peakInFlight),
         format("%.0f", peakRssMib),
         format("%.2f", cpuMillisPerEvent),
-        String.valueOf(count.lost()),
+        Double.isNaN(databaseCpuMillisPerEvent) ? "-" : format("%.2f", databaseCpuMillisPerEvent),
+        format("%.2f", driverCpuMillisPerEvent),
+        String.valueOf(lost()),
+        String.valueOf(stillQueued),
         String.valueOf(count.duplicated()),
         String.valueOf(errorReplies),
-        String.valueOf(retries + unacknowledged),
+        retries + " / " + unacknowledged,
         ms(sendLagP99),
         ms(timerLateP99));
+  }
+
+  /**
+   * Events that will never be answered: not answered by the end and not in Cria's queue either
+   * (never acknowledged, or acknowledged and dropped).
+   */
+  int lost() {
+    return count.unanswered() - (int) Math.max(0, stillQueued);
   }
 
   private static String ms(double value) {

@@ -3,14 +3,17 @@ package dev.cria.bench;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeLlamaApiClock;
 import dev.cria.fakes.FakeSlackApi;
+import dev.cria.process.CriaProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,6 +24,7 @@ import java.util.Map;
 final class ScenarioRunner {
 
   static final String SIGNING_SECRET = "bench-signing-secret";
+  private static final Duration STARTUP = Duration.ofSeconds(90);
   private static final int WARMUP_FIRST_ID = 1;
   private static final int MEASURED_FIRST_ID = 1_000_000;
 
@@ -39,9 +43,9 @@ final class ScenarioRunner {
         CriaProcess cria =
             CriaProcess.start(
                 options.jar(),
-                jvmOptions(runDir),
-                environment(slack, llama, database),
-                runDir.resolve("cria.log"));
+                environment(slack, llama, database, runDir),
+                runDir.resolve("cria.log"),
+                STARTUP);
         TimerProbe timer = new TimerProbe()) {
       AnswerWatcher watcher = new AnswerWatcher(slack, clock);
       ProcStats stats = new ProcStats(cria.pid());
@@ -51,12 +55,15 @@ final class ScenarioRunner {
       watcher.recording(true);
       timer.lateMicros.reset();
       EventFactory events = new EventFactory(MEASURED_FIRST_ID, scenario.words());
-      SlackEventSender sender = new SlackEventSender(cria.eventsUri(), SIGNING_SECRET);
+      SlackEventSender sender = new SlackEventSender(cria.uri("/slack/events"), SIGNING_SECRET);
       InFlight inFlight = new InFlight();
       Asker asker = new Asker(watcher, sender, inFlight);
       Duration timeout = modelTime.multipliedBy(3).plusSeconds(60);
+      ProcStats driverStats = new ProcStats(ProcessHandle.current().pid());
       double cpuBefore = stats.cpuSeconds();
-      long start = System.nanoTime();
+      double driverCpuBefore = driverStats.cpuSeconds();
+      boolean postgres = scenario.database().equals("postgres");
+      double dbCpuBefore = postgres ? ProcStats.cpuSecondsOfCommand("postgres") : 0;
       OpenLoop open = null;
       if (scenario.closedLoop()) {
         new ClosedLoop(asker, events, timeout)
@@ -66,9 +73,17 @@ final class ScenarioRunner {
         open.run(scenario.events(), scenario.rate(), timeout);
       }
       double cpu = stats.cpuSeconds() - cpuBefore;
-      long end = System.nanoTime();
+      double driverCpu = driverStats.cpuSeconds() - driverCpuBefore;
+      double dbCpu =
+          postgres ? ProcStats.cpuSecondsOfCommand("postgres") - dbCpuBefore : Double.NaN;
       AnswerCount count = AnswerCount.of(slack, EventFactory.channels(), events.ids());
-      cria.saveMetrics(runDir.resolve("prometheus.txt"));
+      Instant tally = Instant.now();
+      double peakRss = stats.peakRssMib();
+      saveMetrics(cria, runDir.resolve("prometheus.txt"));
+      cria.terminate(Duration.ofSeconds(60));
+      long stillQueued =
+          database.lateEvents(
+              count.unansweredIds().stream().map(BenchEvent::eventId).toList(), tally);
       watcher.errorTexts.forEach(text -> System.out.println("error reply: " + text));
       int answered = Math.max(1, count.answered());
       return new ScenarioResult(
@@ -80,10 +95,13 @@ final class ScenarioRunner {
           Histograms.millis(watcher.overheadMicros, 50),
           Histograms.millis(watcher.overheadMicros, 99),
           Histograms.millis(watcher.endToEndMicros, 50),
-          answered / ((watcher.lastAnswerNanos().orElse(end) - start) / 1e9),
+          watcher.answerRate(),
           inFlight.peak(),
-          stats.peakRssMib(),
+          peakRss,
           cpu * 1000 / answered,
+          driverCpu * 1000 / answered,
+          dbCpu * 1000 / answered,
+          stillQueued,
           watcher.errorReplies.get(),
           sender.retries.get(),
           sender.failed.get(),
@@ -92,28 +110,59 @@ final class ScenarioRunner {
     }
   }
 
-  private List<String> jvmOptions(Path runDir) {
+  /**
+   * The JVM options on top of the image's ({@link CriaProcess#IMAGE_JVM_OPTIONS}), handed over in
+   * {@code JAVA_TOOL_OPTIONS}; an explicit {@code -Xmx} there wins over the image's heap
+   * percentage.
+   */
+  private String jvmOptions(Path runDir) {
     List<String> jvm = new ArrayList<>(options.jvmOptions());
     if (options.flightRecording()) {
       jvm.add(
           "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
               + runDir.resolve("cria.jfr").toAbsolutePath());
     }
-    return jvm;
+    return String.join(" ", jvm);
   }
 
+  /** Keeps Cria's own metrics ({@code GET /prometheus}) next to its log, for a closer look. */
+  private static void saveMetrics(CriaProcess cria, Path file) {
+    try {
+      Files.writeString(file, cria.get("/prometheus").body());
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("Could not read Cria's metrics: " + e);
+    }
+  }
+
+  /**
+   * Closed-loop conversations (three questions each) until {@code warmupEvents} were answered: a
+   * cold JVM is several times slower, and a closed loop slows down with it instead of burying it.
+   */
   private void warmUp(CriaProcess cria, AnswerWatcher watcher, Duration modelTime)
       throws InterruptedException {
     if (options.warmupEvents() <= 0) {
       return;
     }
+    int turns = 3;
+    int conversations = Math.max(1, options.warmupEvents() / turns);
     EventFactory events = new EventFactory(WARMUP_FIRST_ID, options.words());
-    SlackEventSender sender = new SlackEventSender(cria.eventsUri(), SIGNING_SECRET);
-    new OpenLoop(new Asker(watcher, sender, new InFlight()), events)
-        .run(
-            options.warmupEvents(),
-            Math.max(1, options.warmupRate()),
-            modelTime.multipliedBy(3).plusSeconds(60));
+    SlackEventSender sender = new SlackEventSender(cria.uri("/slack/events"), SIGNING_SECRET);
+    long start = System.nanoTime();
+    new ClosedLoop(
+            new Asker(watcher, sender, new InFlight()),
+            events,
+            modelTime.multipliedBy(3).plusSeconds(60))
+        .run(conversations, turns, modelTime);
+    System.out.printf(
+        Locale.ROOT,
+        "warm-up: %d conversations x %d questions in %.1f s, ack p50 %.1f ms, p99 %.1f ms, %d"
+            + " retries%n",
+        conversations,
+        turns,
+        (System.nanoTime() - start) / 1e9,
+        Histograms.millis(sender.ackMicros, 50),
+        Histograms.millis(sender.ackMicros, 99),
+        sender.retries.get());
   }
 
   private static String sampleAnswer(Scenario scenario) {
@@ -121,9 +170,10 @@ final class ScenarioRunner {
     return "Echo: User " + sample.user + ": " + sample.text;
   }
 
-  private static Map<String, String> environment(
-      FakeSlackApi slack, FakeLlamaApi llama, BenchDatabase database) {
+  private Map<String, String> environment(
+      FakeSlackApi slack, FakeLlamaApi llama, BenchDatabase database, Path runDir) {
     Map<String, String> env = new HashMap<>(database.environment());
+    env.put("JAVA_TOOL_OPTIONS", jvmOptions(runDir));
     env.put("LLAMA_API_KEY", "bench-llama-key");
     env.put("LLAMA_BASE_URL", llama.baseUrl());
     env.put("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN);

@@ -50,7 +50,7 @@ final class SlackEventSender {
     for (int attempt = 0; attempt <= MAX_RETRIES; attempt++) {
       if (attempt > 0) {
         retries.incrementAndGet();
-        CriaProcess.sleep(1000);
+        Pause.millis(1000);
         dueNanos = System.nanoTime();
       }
       if (post(event.body, attempt, dueNanos)) {

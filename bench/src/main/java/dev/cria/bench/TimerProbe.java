@@ -13,8 +13,12 @@ final class TimerProbe implements AutoCloseable {
   private static final long SLEEP_MILLIS = 20;
 
   final Histogram lateMicros = new ConcurrentHistogram(60_000_000L, 3);
-  private final Thread thread = Thread.ofVirtual().name("timer-probe").start(this::run);
   private volatile boolean running = true;
+  private final Thread thread;
+
+  TimerProbe() {
+    thread = Thread.ofVirtual().name("timer-probe").start(this::run);
+  }
 
   private void run() {
     while (running) {
