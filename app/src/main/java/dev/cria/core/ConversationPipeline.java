@@ -62,23 +62,45 @@ public class ConversationPipeline {
     this.metrics = metrics;
   }
 
-  /** How processing ended; a failed one carries the error id the user was shown. */
-  public record Result(Outcome outcome, String errorId) {}
+  /**
+   * How processing ended; a failed one carries the error id the user was shown. A {@link
+   * Outcome#DEFERRED} one was told nothing: a database step failed, the event is to be taken up
+   * again, and {@code replyMessageId} is the message this attempt left (for the next to edit).
+   */
+  public record Result(
+      Outcome outcome, String errorId, String replyMessageId, boolean transientCause) {
+
+    Result(Outcome outcome, String errorId) {
+      this(outcome, errorId, null, false);
+    }
+
+    static Result deferred(StoreException e, Reply reply) {
+      return new Result(
+          Outcome.DEFERRED, null, reply != null ? reply.messageId() : null, e.transientCause());
+    }
+  }
 
   /** Handles one claimed event. Never throws: every failure is logged and told to the user. */
   public Result process(QueuedEvent queued, String owner) {
     ChatEvent event = queued.event();
     MDC.put("conversation", event.conversation().toString());
     MDC.put("event", event.eventId());
+    Reply reply = null;
     try {
       ReplyPort port =
           replyPorts
               .forPlatform(event.platform())
               .orElseThrow(() -> new IllegalStateException("no adapter for " + event.platform()));
-      Reply reply = port.open(event.replyAddress(), queued.replyMessageId());
+      reply = port.open(event.replyAddress(), queued.replyMessageId());
       Result result = answer(queued, owner, reply, port.updateInterval());
       metrics.answer(event.platform(), result.outcome());
       return result;
+    } catch (StoreException e) {
+      // Nothing is told: the event is taken up again and answered then (docs/operations.md).
+      LOG.warn("A database step failed, the event will be taken up again: {}", e.getMessage());
+      metrics.error(e.transientCause() ? "store_transient" : "store");
+      metrics.answer(event.platform(), Outcome.DEFERRED);
+      return Result.deferred(e, reply);
     } catch (RuntimeException e) {
       String errorId = newErrorId();
       LOG.error("Could not deliver a reply (error id {})", errorId, e);
@@ -111,6 +133,8 @@ public class ConversationPipeline {
       return new Result(Outcome.REFUSED, null);
     } catch (ModelException e) {
       return failWithModelError(e, reply);
+    } catch (StoreException e) {
+      throw e;
     } catch (RuntimeException e) {
       String errorId = newErrorId();
       LOG.error("Failed to answer (error id {})", errorId, e);

@@ -36,6 +36,12 @@ public interface EventQueue {
   /** Records the message an answer is being written into, so a retry edits it. */
   void recordReplyMessage(long seq, String owner, String messageId);
 
+  /**
+   * Hands an event back unfinished (a database step failed): it is claimed again, by any replica,
+   * after {@code backoff}. With {@code refund} the attempt does not count towards giving up.
+   */
+  void release(long seq, String owner, Duration backoff, boolean refund);
+
   /** Marks an event done (or failed, with the error id users were shown). */
   void finish(long seq, String owner, boolean failed, String errorId);
 

@@ -1,16 +1,19 @@
 package dev.cria.core;
 
 import dev.cria.chat.Platform;
+import dev.cria.core.PipelineMetrics.Outcome;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -30,6 +33,9 @@ public class EventWorker implements GracefulShutdownCapable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventWorker.class);
 
+  /** How soon an event handed back after a transient database failure is taken up again. */
+  static final Duration RETRY_AFTER_TRANSIENT = Duration.ofSeconds(1);
+
   private final EventQueue queue;
   private final ConversationPipeline pipeline;
   private final GiveUpReply giveUp;
@@ -38,6 +44,8 @@ public class EventWorker implements GracefulShutdownCapable {
   private final String owner = ownerName();
   private final ExecutorService answers = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final Set<Long> held = ConcurrentHashMap.newKeySet();
+  private final LeftMessages leftMessages = new LeftMessages();
   private final Semaphore wakeUp = new Semaphore(0);
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private final Thread loop;
@@ -108,8 +116,13 @@ public class EventWorker implements GracefulShutdownCapable {
     }
     List<QueuedEvent> claimed = queue.claim(owner, platforms, settings.lease(), Math.min(room, 64));
     for (QueuedEvent queued : claimed) {
+      // Its lease ran out while the database was away and this process claimed it again: the
+      // answer already under way here goes on (under the renewed lease).
+      if (!held.add(queued.seq())) {
+        continue;
+      }
       inFlight.incrementAndGet();
-      answers.execute(() -> answer(queued));
+      answers.execute(() -> answer(leftMessages.resume(queued)));
     }
     return claimed.size();
   }
@@ -117,24 +130,61 @@ public class EventWorker implements GracefulShutdownCapable {
   private void answer(QueuedEvent queued) {
     try {
       if (queued.attempts() > settings.maxAttempts()) {
-        queue.finish(queued.seq(), owner, true, giveUp.send(queued));
-        return;
+        settle(queued, new ConversationPipeline.Result(Outcome.FAILED, giveUp.send(queued)));
+      } else {
+        settle(queued, pipeline.process(queued, owner));
       }
-      ConversationPipeline.Result result = pipeline.process(queued, owner);
-      queue.finish(
-          queued.seq(),
-          owner,
-          result.outcome() == PipelineMetrics.Outcome.FAILED,
-          result.errorId());
-    } catch (RuntimeException e) {
-      // The database is unreachable: the lease expires and the event is answered again.
-      LOG.warn("Could not finish event {}: {}", queued.event().eventId(), e.toString());
     } finally {
+      held.remove(queued.seq());
       if (inFlight.decrementAndGet() == 0 && !running) {
         drained.complete(null);
       }
       wakeUp.release();
     }
+  }
+
+  /**
+   * Finishes the event, or hands it back when it was deferred, trying again while the database is
+   * away (its lease is renewed meanwhile). If that takes longer than a lease, the lease is left to
+   * expire: the event is then taken up again, and the answer stored or the message recorded makes
+   * sure nothing is posted twice.
+   */
+  private void settle(QueuedEvent queued, ConversationPipeline.Result result) {
+    long deadline = System.nanoTime() + settings.lease().toNanos();
+    for (int round = 1; ; round++) {
+      try {
+        if (result.outcome() == Outcome.DEFERRED) {
+          handBack(queued, result);
+        } else {
+          queue.finish(queued.seq(), owner, result.outcome() == Outcome.FAILED, result.errorId());
+        }
+        leftMessages.forget(queued.seq());
+        return;
+      } catch (StoreException e) {
+        if (round == 1) {
+          LOG.warn("Could not settle event {}: {}", queued.event().eventId(), e.getMessage());
+        }
+        if (System.nanoTime() > deadline || !running) {
+          leftMessages.remember(queued.seq(), result.replyMessageId());
+          LOG.warn("Event {} is left for its lease to expire", queued.event().eventId());
+          return;
+        }
+        sleepQuietly(Math.min(2000, 200L * round));
+      }
+    }
+  }
+
+  private void handBack(QueuedEvent queued, ConversationPipeline.Result result) {
+    String left = result.replyMessageId();
+    if (left != null && !left.equals(queued.replyMessageId())) {
+      queue.recordReplyMessage(queued.seq(), owner, left);
+    }
+    // A transient failure gives the attempt back; one that is not counts towards giving up.
+    Duration backoff =
+        result.transientCause()
+            ? RETRY_AFTER_TRANSIENT
+            : RETRY_AFTER_TRANSIENT.multipliedBy(2L * queued.attempts());
+    queue.release(queued.seq(), owner, backoff, result.transientCause());
   }
 
   @Override

@@ -19,7 +19,9 @@ public class PipelineMetrics {
     ANSWERED,
     REFUSED,
     FAILED,
-    COMMAND
+    COMMAND,
+    /** Not answered yet: a database step failed and the event is taken up again. */
+    DEFERRED
   }
 
   private final MeterRegistry registry;

@@ -43,8 +43,12 @@ final class ThrottledReply {
     reply.update(textSoFar);
     String current = reply.messageId();
     if (current != null && !current.equals(messageId)) {
-      messageId = current;
-      onMessageId.accept(current);
+      try {
+        onMessageId.accept(current);
+        messageId = current;
+      } catch (StoreException e) {
+        // Recorded at the next update, or when the event is handed back (EventWorker).
+      }
     }
   }
 }

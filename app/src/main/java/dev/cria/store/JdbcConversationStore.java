@@ -33,23 +33,29 @@ class JdbcConversationStore implements ConversationStore {
   private final ConversationSettingsRepository settings;
   private final ModerationDecisionRepository moderation;
   private final TransactionOperations<Connection> transactions;
+  private final WorkerDatabaseShare work;
 
   JdbcConversationStore(
       InboundEventRepository events,
       ChatMessageRepository messages,
       ConversationSettingsRepository settings,
       ModerationDecisionRepository moderation,
-      TransactionOperations<Connection> transactions) {
+      TransactionOperations<Connection> transactions,
+      WorkerDatabaseShare work) {
     this.events = events;
     this.messages = messages;
     this.settings = settings;
     this.moderation = moderation;
     this.transactions = transactions;
+    this.work = work;
   }
 
   @Override
   public List<StoredTurn> newestTurns(ConversationKey conversation, long upToSeq, int limit) {
-    return messages.findNewest(conversation.toString(), upToSeq, limit).stream()
+    List<ChatMessageRow> rows =
+        work.run(
+            "reading history", () -> messages.findNewest(conversation.toString(), upToSeq, limit));
+    return rows.stream()
         .map(
             row ->
                 new StoredTurn(
@@ -63,15 +69,18 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public Optional<String> storedAnswer(long seq) {
-    return messages
-        .findFirstByEventSeqAndRole(seq, ChatMessageRow.ASSISTANT)
-        .map(ChatMessageRow::content);
+    return work.run(
+        "reading stored answer",
+        () ->
+            messages
+                .findFirstByEventSeqAndRole(seq, ChatMessageRow.ASSISTANT)
+                .map(ChatMessageRow::content));
   }
 
   @Override
   public void saveAnswer(ChatEvent event, long seq, Answer answer) {
     var completion = answer.completion();
-    messages.save(
+    var row =
         new ChatMessageRow(
             null,
             event.conversation().toString(),
@@ -88,18 +97,27 @@ class JdbcConversationStore implements ConversationStore {
             completion.promptTokens(),
             completion.completionTokens(),
             answer.latencyMs(),
-            Instant.now()));
+            Instant.now());
+    // A retry after a commit whose outcome was lost finds the answer stored and stores no second.
+    work.run(
+        "storing answer",
+        () -> {
+          if (messages.findFirstByEventSeqAndRole(seq, ChatMessageRow.ASSISTANT).isEmpty()) {
+            messages.save(row);
+          }
+        });
   }
 
   @Override
   public void recordAnswerMessage(long seq, String platformMessageId) {
-    messages.updateAnswerMessageId(seq, platformMessageId);
+    work.run(
+        "recording answer message", () -> messages.updateAnswerMessageId(seq, platformMessageId));
   }
 
   @Override
   public void saveModeration(
       ConversationKey conversation, long seq, String direction, ModerationResult result) {
-    moderation.save(
+    var row =
         new ModerationDecisionRow(
             null,
             conversation.toString(),
@@ -108,17 +126,20 @@ class JdbcConversationStore implements ConversationStore {
             result.flagged(),
             String.join(",", result.categories()),
             result.model(),
-            Instant.now()));
+            Instant.now());
+    work.run("storing moderation decision", () -> moderation.save(row));
   }
 
   @Override
   public void dropUserTurn(long seq) {
-    messages.deleteByEventSeqAndRole(seq, ChatMessageRow.USER);
+    work.run(
+        "dropping user turn", () -> messages.deleteByEventSeqAndRole(seq, ChatMessageRow.USER));
   }
 
   @Override
   public int reset(ConversationKey conversation, long beforeSeq) {
-    return messages.deleteBefore(conversation.toString(), beforeSeq);
+    return work.run(
+        "resetting conversation", () -> messages.deleteBefore(conversation.toString(), beforeSeq));
   }
 
   @Override
@@ -126,7 +147,8 @@ class JdbcConversationStore implements ConversationStore {
     if (messageId == null || text == null) {
       return;
     }
-    messages.updateContent(conversation.toString(), messageId, text);
+    TransientSqlRetry.ACK.run(
+        "editing turn", () -> messages.updateContent(conversation.toString(), messageId, text));
   }
 
   @Override
@@ -134,12 +156,15 @@ class JdbcConversationStore implements ConversationStore {
     if (messageId == null) {
       return;
     }
-    messages.deleteByPlatformMessageId(conversation.toString(), messageId);
+    TransientSqlRetry.ACK.run(
+        "deleting turn",
+        () -> messages.deleteByPlatformMessageId(conversation.toString(), messageId));
   }
 
   @Override
   public boolean isActive(ConversationKey conversation) {
-    return events.existsByConversationKey(conversation.toString());
+    return TransientSqlRetry.ACK.run(
+        "looking up conversation", () -> events.existsByConversationKey(conversation.toString()));
   }
 
   @Override
@@ -147,16 +172,17 @@ class JdbcConversationStore implements ConversationStore {
     if (messageId == null) {
       return Optional.empty();
     }
-    return messages
-        .findFirstByPlatformMessageIdAndRole(messageId, ChatMessageRow.ASSISTANT)
+    return TransientSqlRetry.ACK
+        .run(
+            "looking up message",
+            () -> messages.findFirstByPlatformMessageIdAndRole(messageId, ChatMessageRow.ASSISTANT))
         .map(row -> ConversationKey.parse(row.conversationKey()))
         .filter(key -> key.platform() == platform);
   }
 
   @Override
   public Settings settings(ConversationKey key) {
-    return settings
-        .findById(key.toString())
+    return work.run("reading settings", () -> settings.findById(key.toString()))
         .map(
             row ->
                 new Settings(
@@ -175,19 +201,27 @@ class JdbcConversationStore implements ConversationStore {
             value.maxCompletionTokens(),
             updatedBy,
             Instant.now());
-    transactions.executeWrite(
-        status ->
-            settings.existsById(row.conversationKey()) ? settings.update(row) : settings.save(row));
+    work.run(
+        "storing settings",
+        () ->
+            transactions.executeWrite(
+                status ->
+                    settings.existsById(row.conversationKey())
+                        ? settings.update(row)
+                        : settings.save(row)));
   }
 
   @Override
   public Usage usage(String userId, ConversationKey channel, Instant since) {
     String channelKey = channel.channelKey().toString();
-    return new Usage(
-        messages.countAnswersFor(userId, since),
-        messages.sumTokensFor(userId, since),
-        messages.countAnswersInChannel(channelKey, since),
-        messages.sumTokensInChannel(channelKey, since));
+    return work.run(
+        "reading usage",
+        () ->
+            new Usage(
+                messages.countAnswersFor(userId, since),
+                messages.sumTokensFor(userId, since),
+                messages.countAnswersInChannel(channelKey, since),
+                messages.sumTokensInChannel(channelKey, since)));
   }
 
   @Override

@@ -32,21 +32,29 @@ class JdbcEventQueue implements EventQueue {
   private final ChatMessageRepository messages;
   private final TransactionOperations<Connection> transactions;
   private final ObjectMapper json;
+  private final WorkerDatabaseShare work;
 
   JdbcEventQueue(
       InboundEventRepository events,
       ChatMessageRepository messages,
       TransactionOperations<Connection> transactions,
-      ObjectMapper json) {
+      ObjectMapper json,
+      WorkerDatabaseShare work) {
     this.events = events;
     this.messages = messages;
     this.transactions = transactions;
     this.json = json;
+    this.work = work;
   }
 
   @Override
   public Optional<Long> enqueue(ChatEvent event) {
     StoredLimits.check(event);
+    // A retry after a commit whose outcome was lost finds the event stored: a duplicate, acked.
+    return TransientSqlRetry.ACK.run("storing event " + event.eventId(), () -> store(event));
+  }
+
+  private Optional<Long> store(ChatEvent event) {
     String platform = event.platform().id();
     if (events.existsByPlatformAndEventId(platform, event.eventId())) {
       return Optional.empty();
@@ -55,7 +63,8 @@ class JdbcEventQueue implements EventQueue {
       return Optional.of(transactions.executeWrite(status -> insert(event)));
     } catch (DataAccessException e) {
       // Two deliveries of one event raced; the unique key let exactly one through.
-      if (events.existsByPlatformAndEventId(platform, event.eventId())) {
+      if (!TransientSqlFailure.isTransient(e)
+          && events.existsByPlatformAndEventId(platform, event.eventId())) {
         return Optional.empty();
       }
       throw e;
@@ -107,11 +116,17 @@ class JdbcEventQueue implements EventQueue {
     }
     Instant now = Instant.now();
     List<String> platformIds = platforms.stream().map(Platform::id).toList();
+    List<Long> claimable =
+        work.run("finding claimable events", () -> events.findClaimable(now, platformIds, limit));
     List<QueuedEvent> claimed = new ArrayList<>();
-    for (long id : events.findClaimable(now, platformIds, limit)) {
-      if (events.claim(id, owner, now.plus(lease), now) == 1) {
-        events.findById(id).ifPresent(row -> claimed.add(toQueued(row)));
-      }
+    for (long id : claimable) {
+      work.run(
+          "claiming event " + id,
+          () -> {
+            if (events.claim(id, owner, now.plus(lease), now) == 1) {
+              events.findById(id).ifPresent(row -> claimed.add(toQueued(row)));
+            }
+          });
     }
     return claimed;
   }
@@ -126,23 +141,33 @@ class JdbcEventQueue implements EventQueue {
 
   @Override
   public long inFlightBefore(String authorId, long seq) {
-    return events.countInFlightBefore(authorId, seq);
+    return work.run("counting in-flight events", () -> events.countInFlightBefore(authorId, seq));
   }
 
   @Override
   public void renewLeases(String owner, Duration lease) {
-    events.renewAll(owner, Instant.now().plus(lease));
+    work.run("renewing leases", () -> events.renewAll(owner, Instant.now().plus(lease)));
   }
 
   @Override
   public void recordReplyMessage(long seq, String owner, String messageId) {
-    events.recordReplyMessage(seq, owner, messageId);
+    work.run(
+        "recording reply message of event " + seq,
+        () -> events.recordReplyMessage(seq, owner, messageId));
+  }
+
+  @Override
+  public void release(long seq, String owner, Duration backoff, boolean refund) {
+    work.run(
+        "releasing event " + seq,
+        () -> events.release(seq, owner, Instant.now().plus(backoff), refund ? 1 : 0));
   }
 
   @Override
   public void finish(long seq, String owner, boolean failed, String errorId) {
     String status = failed ? InboundEventRow.FAILED : InboundEventRow.DONE;
-    events.finish(seq, owner, status, Instant.now(), errorId);
+    work.run(
+        "finishing event " + seq, () -> events.finish(seq, owner, status, Instant.now(), errorId));
   }
 
   @Override

@@ -60,6 +60,7 @@ final class SlackLoad {
   private final List<String> lost = new CopyOnWriteArrayList<>();
   private volatile int maxDeliveries = 8;
   private volatile Duration retryPause = Duration.ofMillis(300);
+  private volatile Duration pace = Duration.ZERO;
 
   SlackLoad(List<CriaProcess> replicas) {
     this.replicas.addAll(replicas);
@@ -70,6 +71,33 @@ final class SlackLoad {
     this.maxDeliveries = deliveries;
     this.retryPause = pause;
     return this;
+  }
+
+  /** How long each sender waits after an acked delivery before the next (default none). */
+  SlackLoad pacing(long millis) {
+    this.pace = Duration.ofMillis(millis);
+    return this;
+  }
+
+  /**
+   * Delivers acked mentions again, as Slack does when an ack it was sent got lost on the way
+   * ({@code X-Slack-Retry-Reason: timeout}); each must be acked again (and not answered twice).
+   */
+  void redeliver(List<Mention> mentions) {
+    for (Mention mention : mentions) {
+      String body = mention.body();
+      boolean acked = false;
+      for (int attempt = 1; attempt <= maxDeliveries && !acked; attempt++) {
+        List<CriaProcess> live = List.copyOf(replicas);
+        acked = !live.isEmpty() && post(live.get(attempt % live.size()), body, attempt);
+        if (!acked) {
+          pause(retryPause);
+        }
+      }
+      if (!acked) {
+        lost.add(mention.eventId() + " (redelivered)");
+      }
+    }
   }
 
   /**
@@ -124,6 +152,9 @@ final class SlackLoad {
             () -> {
               try {
                 deliver(mention);
+                if (!pace.isZero()) {
+                  pause(pace);
+                }
               } finally {
                 slots.release();
               }

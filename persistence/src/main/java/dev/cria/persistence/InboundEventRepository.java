@@ -79,6 +79,17 @@ public interface InboundEventRepository extends CrudRepository<InboundEventRow, 
           + "WHERE id = :id AND lease_owner = :owner")
   int recordReplyMessage(long id, String owner, String replyMessageId);
 
+  /**
+   * Hands a claimed event back, unfinished, to be claimed again (by any replica) once {@code
+   * retryAt} has passed; {@code refund} 1 gives back the attempt the claim counted.
+   */
+  @Query(
+      """
+      UPDATE inbound_event
+      SET lease_owner = NULL, lease_until = :retryAt, attempts = attempts - :refund
+      WHERE id = :id AND status = 'CLAIMED' AND lease_owner = :owner""")
+  int release(long id, String owner, Instant retryAt, int refund);
+
   @Query(
       """
       UPDATE inbound_event
