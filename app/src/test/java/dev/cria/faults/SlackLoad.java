@@ -58,6 +58,8 @@ final class SlackLoad {
   private final AtomicInteger acked = new AtomicInteger();
   private final AtomicInteger redelivered = new AtomicInteger();
   private final List<String> lost = new CopyOnWriteArrayList<>();
+  private final List<Long> ackMillis = new CopyOnWriteArrayList<>();
+  private final AtomicInteger refused = new AtomicInteger();
   private volatile int maxDeliveries = 8;
   private volatile Duration retryPause = Duration.ofMillis(300);
   private volatile Duration pace = Duration.ZERO;
@@ -189,7 +191,7 @@ final class SlackLoad {
     lost.add(mention.eventId());
   }
 
-  private static boolean post(CriaProcess target, String body, int attempt) {
+  private boolean post(CriaProcess target, String body, int attempt) {
     long now = Instant.now().getEpochSecond();
     Map<String, String> headers =
         attempt == 0
@@ -204,9 +206,15 @@ final class SlackLoad {
                 "X-Slack-Retry-Reason",
                 "http_error");
     try {
+      long started = System.nanoTime();
       HttpResponse<String> response =
           target.post("/slack/events", "application/json", body, headers);
-      return response.statusCode() == 200;
+      if (response.statusCode() == 200) {
+        ackMillis.add((System.nanoTime() - started) / 1_000_000);
+        return true;
+      }
+      refused.incrementAndGet();
+      return false;
     } catch (UncheckedIOException e) {
       return false;
     }
@@ -227,6 +235,21 @@ final class SlackLoad {
   /** Deliveries that needed more than one try. */
   int redelivered() {
     return redelivered.get();
+  }
+
+  /** Deliveries answered with something other than 200 (e.g. 503, Slack then delivers again). */
+  int refused() {
+    return refused.get();
+  }
+
+  /** How long the acks took, in milliseconds, at the given percentile (0-100). */
+  long ackMillis(double percentile) {
+    List<Long> sorted = ackMillis.stream().sorted().toList();
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    int index = (int) Math.ceil(percentile / 100 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
   /** Events that no replica acked after every retry. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -33,7 +32,7 @@ public class DiscordConnection {
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
 
   private final DiscordSettings settings;
-  private final ExecutorService eventPool = Executors.newVirtualThreadPerTaskExecutor();
+  private final ExecutorService eventPool = new DiscordEventPool();
   private final DiscordClientFactory factory;
   private final CountDownLatch built = new CountDownLatch(1);
   private volatile DiscordSession current;

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP Events API endpoint (events, slash commands, {@code url_verification}): the raw body
  * goes through Bolt, which checks the signature on it, then to {@link SlackRequestRouter}. Bad or
- * stale signatures get 401, unreadable bodies 400, other content types 415. On when a signing
- * secret is configured.
+ * stale signatures get 401, unreadable bodies 400, other content types 415. At most {@link
+ * SlackAckGate#RUNNING} requests are handled at once and a bounded number wait; beyond that, a 503
+ * asks Slack to deliver again. On when a signing secret is configured.
  */
 @Controller("/slack")
 @Requires(property = "cria.slack.bot-token")
@@ -37,6 +38,7 @@ public class SlackEventsController {
 
   private final App app;
   private final SlackRequestParser parser;
+  private final SlackAckGate gate = new SlackAckGate();
 
   public SlackEventsController(App app) {
     this.app = app;
@@ -53,6 +55,16 @@ public class SlackEventsController {
       return HttpResponse.<String>status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
           .body("{\"error\":\"content type must be JSON or a form\"}");
     }
+    return gate.handle(() -> handle(request, body), SlackEventsController::busy);
+  }
+
+  private static HttpResponse<String> busy() {
+    LOG.warn("Too many Slack requests at once; answering 503, Slack will deliver again");
+    return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE)
+        .body("{\"error\":\"busy, try again\"}");
+  }
+
+  private HttpResponse<String> handle(HttpRequest<?> request, String body) {
     Request<?> slackRequest;
     try {
       slackRequest = parser.parse(toBolt(request, body));

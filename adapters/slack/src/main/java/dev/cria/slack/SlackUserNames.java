@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Display names of Slack users ({@code users.info}), cached for an hour (a failed lookup for five
  * minutes). A lookup that is not done within {@link #DEADLINE} does not hold up the ack: the user
- * id stands in, and the name lands in the cache for the next message.
+ * id stands in, and the name lands in the cache for the next message. At most {@link #MAX_LOOKUPS}
+ * run at once, one per user; when all are busy the user id stands in at once.
  */
 final class SlackUserNames implements AutoCloseable {
 
@@ -27,6 +30,10 @@ final class SlackUserNames implements AutoCloseable {
   private static final Duration AFTER_FAILURE = Duration.ofMinutes(5);
 
   private static final int MAX_ENTRIES = 10_000;
+
+  /** {@code users.info} calls in flight at once; beyond that the user id stands in. */
+  static final int MAX_LOOKUPS = 8;
+
   private static final Logger LOG = LoggerFactory.getLogger(SlackUserNames.class);
 
   private record Entry(String name, Instant fetched) {}
@@ -34,6 +41,8 @@ final class SlackUserNames implements AutoCloseable {
   private final SlackWebApi api;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
   private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
+  private final Map<String, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
+  private final Semaphore slots = new Semaphore(MAX_LOOKUPS);
 
   SlackUserNames(SlackWebApi api) {
     this.api = api;
@@ -45,7 +54,10 @@ final class SlackUserNames implements AutoCloseable {
     if (entry != null && entry.fetched().plus(FRESH).isAfter(Instant.now())) {
       return entry.name();
     }
-    CompletableFuture<String> lookup = CompletableFuture.supplyAsync(() -> fetch(userId), lookups);
+    CompletableFuture<String> lookup = lookup(userId);
+    if (lookup == null) {
+      return entry != null ? entry.name() : userId;
+    }
     try {
       String name = lookup.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
       return name != null ? name : userId;
@@ -55,6 +67,44 @@ final class SlackUserNames implements AutoCloseable {
       Thread.currentThread().interrupt();
       return userId;
     }
+  }
+
+  /**
+   * The lookup under way for this user (a burst from one user makes one call), a new one, or null
+   * when {@link #MAX_LOOKUPS} are in flight already.
+   */
+  private CompletableFuture<String> lookup(String userId) {
+    CompletableFuture<String> running = pending.get(userId);
+    if (running != null) {
+      return running;
+    }
+    if (!slots.tryAcquire()) {
+      return null;
+    }
+    CompletableFuture<String> lookup = new CompletableFuture<>();
+    CompletableFuture<String> raced = pending.putIfAbsent(userId, lookup);
+    if (raced != null) {
+      slots.release();
+      return raced;
+    }
+    try {
+      lookups.execute(
+          () -> {
+            try {
+              lookup.complete(fetch(userId));
+            } catch (RuntimeException e) {
+              lookup.completeExceptionally(e);
+            } finally {
+              pending.remove(userId, lookup);
+              slots.release();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      pending.remove(userId, lookup);
+      slots.release();
+      return null;
+    }
+    return lookup;
   }
 
   private String fetch(String userId) {
