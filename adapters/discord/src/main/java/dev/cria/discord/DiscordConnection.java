@@ -43,7 +43,7 @@ public class DiscordConnection implements ConnectionHealth {
   private final DiscordClientFactory factory;
   private final CountDownLatch built = new CountDownLatch(1);
   private final ConnectionProblems problems = new ConnectionProblems(LOG);
-  private final ConnectionStatus connected = ConnectionStatus.connected("gateway connected");
+  private volatile ConnectionStatus connected;
   private volatile DiscordSession current;
   private volatile DiscordSession ready;
   private volatile ConnectionStatus loopStatus = ConnectionStatus.connecting("starting");
@@ -109,6 +109,7 @@ public class DiscordConnection implements ConnectionHealth {
           return;
         }
         if (outcome == GatewayWatch.Outcome.READY) {
+          connected = ConnectionStatus.connected("gateway connected");
           ready = current;
           problems.recovered("Discord connected");
           onReady.accept(current);

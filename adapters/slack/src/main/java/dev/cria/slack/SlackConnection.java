@@ -159,7 +159,8 @@ public class SlackConnection implements ApplicationEventListener<StartupEvent>, 
             + (reason == null || reason.isBlank() ? "" : ", " + reason)
             + "); reconnecting";
     status = ConnectionStatus.down(detail);
-    LOG.warn("Slack {}", detail);
+    // Routine: Slack rotates connections every few hours; a failing reconnect is logged as such.
+    LOG.info("Slack {}", detail);
   }
 
   private void onSocketError(Throwable error) {
