@@ -62,26 +62,8 @@ public class ConversationPipeline {
     this.metrics = metrics;
   }
 
-  /**
-   * How processing ended; a failed one carries the error id the user was shown. A {@link
-   * Outcome#DEFERRED} one was told nothing: a database step failed, the event is to be taken up
-   * again, and {@code replyMessageId} is the message this attempt left (for the next to edit).
-   */
-  public record Result(
-      Outcome outcome, String errorId, String replyMessageId, boolean transientCause) {
-
-    Result(Outcome outcome, String errorId) {
-      this(outcome, errorId, null, false);
-    }
-
-    static Result deferred(StoreException e, Reply reply) {
-      return new Result(
-          Outcome.DEFERRED, null, reply != null ? reply.messageId() : null, e.transientCause());
-    }
-  }
-
   /** Handles one claimed event. Never throws: every failure is logged and told to the user. */
-  public Result process(QueuedEvent queued, String owner) {
+  public PipelineResult process(QueuedEvent queued, String owner) {
     ChatEvent event = queued.event();
     MDC.put("conversation", event.conversation().toString());
     MDC.put("event", event.eventId());
@@ -92,7 +74,7 @@ public class ConversationPipeline {
               .forPlatform(event.platform())
               .orElseThrow(() -> new IllegalStateException("no adapter for " + event.platform()));
       reply = port.open(event.replyAddress(), queued.replyMessageId());
-      Result result = answer(queued, owner, reply, port.updateInterval());
+      PipelineResult result = answer(queued, owner, reply, port.updateInterval());
       metrics.answer(event.platform(), result.outcome());
       return result;
     } catch (StoreException e) {
@@ -100,37 +82,37 @@ public class ConversationPipeline {
       LOG.warn("A database step failed, the event will be taken up again: {}", e.getMessage());
       metrics.error(e.transientCause() ? "store_transient" : "store");
       metrics.answer(event.platform(), Outcome.DEFERRED);
-      return Result.deferred(e, reply);
+      return PipelineResult.deferred(e, reply);
     } catch (RuntimeException e) {
       String errorId = newErrorId();
       LOG.error("Could not deliver a reply (error id {})", errorId, e);
       metrics.error("delivery");
       metrics.answer(event.platform(), Outcome.FAILED);
-      return new Result(Outcome.FAILED, errorId);
+      return new PipelineResult(Outcome.FAILED, errorId);
     } finally {
       MDC.remove("conversation");
       MDC.remove("event");
     }
   }
 
-  private Result answer(QueuedEvent queued, String owner, Reply reply, Duration interval) {
+  private PipelineResult answer(QueuedEvent queued, String owner, Reply reply, Duration interval) {
     ChatEvent event = queued.event();
     if (event.command() != null) {
       reply.finish(commands.handle(queued));
-      return new Result(Outcome.COMMAND, null);
+      return new PipelineResult(Outcome.COMMAND, null);
     }
     quota.awaitTurn(queued);
     var stored = store.storedAnswer(queued.seq());
     if (stored.isPresent()) {
       LOG.info("Delivering the answer an earlier attempt stored");
       deliver(queued, reply, stored.get());
-      return new Result(Outcome.ANSWERED, null);
+      return new PipelineResult(Outcome.ANSWERED, null);
     }
     try {
       return answerWithModel(queued, owner, reply, interval);
     } catch (ModerationGate.ModerationUnavailable e) {
       reply.fail(ReplyTexts.moderationUnavailable());
-      return new Result(Outcome.REFUSED, null);
+      return new PipelineResult(Outcome.REFUSED, null);
     } catch (ModelException e) {
       return failWithModelError(e, reply);
     } catch (StoreException e) {
@@ -140,11 +122,12 @@ public class ConversationPipeline {
       LOG.error("Failed to answer (error id {})", errorId, e);
       metrics.error("internal");
       reply.fail(ReplyTexts.apology(errorId));
-      return new Result(Outcome.FAILED, errorId);
+      return new PipelineResult(Outcome.FAILED, errorId);
     }
   }
 
-  private Result answerWithModel(QueuedEvent queued, String owner, Reply reply, Duration interval) {
+  private PipelineResult answerWithModel(
+      QueuedEvent queued, String owner, Reply reply, Duration interval) {
     ChatEvent event = queued.event();
     if (!llama.configured()) {
       throw new ModelException(ModelException.Kind.NOT_CONFIGURED, "LLAMA_API_KEY is not set");
@@ -153,11 +136,11 @@ public class ConversationPipeline {
     if (overQuota.isPresent()) {
       store.dropUserTurn(queued.seq());
       reply.fail(overQuota.get());
-      return new Result(Outcome.REFUSED, null);
+      return new PipelineResult(Outcome.REFUSED, null);
     }
     if (!circuit.allows()) {
       reply.fail(ReplyTexts.modelDown(circuit.retryIn()));
-      return new Result(Outcome.FAILED, null);
+      return new PipelineResult(Outcome.FAILED, null);
     }
     String placeholder = startReply(queued, owner, reply);
     Settings settings = commands.effective(event.conversation());
@@ -165,12 +148,12 @@ public class ConversationPipeline {
     if (window.tooLong()) {
       store.dropUserTurn(queued.seq());
       reply.fail(ReplyTexts.tooLong(window.currentTokens(), window.limit()));
-      return new Result(Outcome.REFUSED, null);
+      return new PipelineResult(Outcome.REFUSED, null);
     }
     var inputRefusal = moderation.checkInput(queued);
     if (inputRefusal.isPresent()) {
       reply.fail(inputRefusal.get());
-      return new Result(Outcome.REFUSED, null);
+      return new PipelineResult(Outcome.REFUSED, null);
     }
     long started = System.nanoTime();
     Completion completion =
@@ -178,16 +161,16 @@ public class ConversationPipeline {
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (completion.text().isBlank()) {
       reply.fail(ReplyTexts.emptyAnswer());
-      return new Result(Outcome.FAILED, null);
+      return new PipelineResult(Outcome.FAILED, null);
     }
     var outputNotice = moderation.checkOutput(queued, completion.text());
     if (outputNotice.isPresent()) {
       reply.fail(outputNotice.get());
-      return new Result(Outcome.REFUSED, null);
+      return new PipelineResult(Outcome.REFUSED, null);
     }
     storeAnswer(queued, completion, latencyMs);
     deliver(queued, reply, decorate(completion, window));
-    return new Result(Outcome.ANSWERED, null);
+    return new PipelineResult(Outcome.ANSWERED, null);
   }
 
   /** Shows that Cria is working; returns the message that shows it, recorded, or null. */
@@ -276,7 +259,7 @@ public class ConversationPipeline {
     }
   }
 
-  private Result failWithModelError(ModelException e, Reply reply) {
+  private PipelineResult failWithModelError(ModelException e, Reply reply) {
     String errorId = newErrorId();
     metrics.error("model_" + e.kind().name().toLowerCase(Locale.ROOT));
     String text =
@@ -294,7 +277,7 @@ public class ConversationPipeline {
       LOG.warn("Model call failed: {} {} (error id {})", e.kind(), e.getMessage(), errorId);
     }
     reply.fail(text);
-    return new Result(Outcome.FAILED, errorId);
+    return new PipelineResult(Outcome.FAILED, errorId);
   }
 
   static String newErrorId() {

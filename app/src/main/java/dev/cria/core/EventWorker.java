@@ -130,7 +130,7 @@ public class EventWorker implements GracefulShutdownCapable {
   private void answer(QueuedEvent queued) {
     try {
       if (queued.attempts() > settings.maxAttempts()) {
-        settle(queued, new ConversationPipeline.Result(Outcome.FAILED, giveUp.send(queued)));
+        settle(queued, new PipelineResult(Outcome.FAILED, giveUp.send(queued)));
       } else {
         settle(queued, pipeline.process(queued, owner));
       }
@@ -149,7 +149,7 @@ public class EventWorker implements GracefulShutdownCapable {
    * expire: the event is then taken up again, and the answer stored or the message recorded makes
    * sure nothing is posted twice.
    */
-  private void settle(QueuedEvent queued, ConversationPipeline.Result result) {
+  private void settle(QueuedEvent queued, PipelineResult result) {
     long deadline = System.nanoTime() + settings.lease().toNanos();
     for (int round = 1; ; round++) {
       try {
@@ -174,7 +174,7 @@ public class EventWorker implements GracefulShutdownCapable {
     }
   }
 
-  private void handBack(QueuedEvent queued, ConversationPipeline.Result result) {
+  private void handBack(QueuedEvent queued, PipelineResult result) {
     String left = result.replyMessageId();
     if (left != null && !left.equals(queued.replyMessageId())) {
       queue.recordReplyMessage(queued.seq(), owner, left);
