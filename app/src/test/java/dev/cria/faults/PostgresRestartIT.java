@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL restarts, four times ({@code fast} and {@code immediate} in turn), while a steady
- * stream of mentions reaches a Cria process: every accepted mention is answered exactly once and
- * none with an apology. Each restart comes at a fixed point of its batch (after so many acks), so
- * the run does not depend on timing; Slack's redeliveries are included, both of deliveries that
- * failed during the restart and of ones Cria had stored but whose ack Slack never saw.
+ * PostgreSQL restarts, four times ({@code fast} and {@code immediate} in turn), then goes away for
+ * four seconds, while a steady stream of mentions reaches a Cria process: every accepted mention is
+ * answered exactly once and none with an apology. Each restart comes at a fixed point of its batch
+ * (after so many acks), so the run does not depend on timing; Slack's redeliveries are included,
+ * both of deliveries that failed during the restart and of ones Cria had stored but whose ack Slack
+ * never saw.
  *
  * <p>Restarting the server disturbs every other test that uses it, so app/pom.xml runs this class
  * in a failsafe execution of its own, after all other {@code *IT}. It restarts the local cluster
@@ -35,9 +36,18 @@ import org.junit.jupiter.api.Test;
 class PostgresRestartIT {
 
   private static final String CHANNEL = "C0PGRESTART";
+  private static final String OUTAGE = "outage";
+  private static final Duration OUTAGE_LENGTH = Duration.ofSeconds(4);
   private static final String CLUSTER =
       System.getenv().getOrDefault("CRIA_TEST_POSTGRES_CLUSTER", "main");
-  private static final List<String> MODES = List.of("fast", "immediate", "fast", "immediate");
+
+  /**
+   * Four restarts, then an outage longer than the store's retries in place (stopped, 4 s, started),
+   * so that events are handed back to the queue and taken up again.
+   */
+  private static final List<String> MODES =
+      List.of("fast", "immediate", "fast", "immediate", OUTAGE);
+
   private static final int BATCH = 60;
 
   /** The restart of a batch comes once this many of its mentions are acked. */
@@ -105,14 +115,18 @@ class PostgresRestartIT {
         }
       }
       List<String> fragments = ledger.unfinished(CHANNEL);
+      long handedBack =
+          cria.log().lines().filter(l -> l.contains("will be taken up again")).count();
       System.out.printf(
           "PostgresRestartIT: %d mentions, %d acked (%d redelivered, %d acks lost on purpose),"
-              + " restarts %s, %d answered exactly once, %d otherwise, %d fragments%n",
+              + " restarts %s, %d attempts handed back, %d answered exactly once, %d otherwise,"
+              + " %d fragments%n",
           mentions.size(),
           load.acked(),
           load.redelivered(),
           LOST_ACKS * (MODES.size() + 1),
           restarts,
+          handedBack,
           answered,
           problems.size(),
           fragments.size());
@@ -167,15 +181,21 @@ class PostgresRestartIT {
 
   private static void restart(String version, String mode)
       throws IOException, InterruptedException {
+    if (OUTAGE.equals(mode)) {
+      pgCtlCluster(version, "immediate", "stop");
+      // The outage itself: nothing to await, the database is meant to stay away this long.
+      SlackLoad.pause(OUTAGE_LENGTH);
+      pgCtlCluster(version, "fast", "start");
+    } else {
+      pgCtlCluster(version, mode, "restart");
+    }
+  }
+
+  private static void pgCtlCluster(String version, String mode, String action)
+      throws IOException, InterruptedException {
     Process restart =
         new ProcessBuilder(
-                "pg_ctlcluster",
-                "--skip-systemctl-redirect",
-                "-m",
-                mode,
-                version,
-                CLUSTER,
-                "restart")
+                "pg_ctlcluster", "--skip-systemctl-redirect", "-m", mode, version, CLUSTER, action)
             .redirectErrorStream(true)
             .start();
     boolean done = restart.waitFor(60, TimeUnit.SECONDS);
@@ -183,6 +203,6 @@ class PostgresRestartIT {
       restart.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
     String output = new String(restart.getInputStream().readAllBytes());
-    assertTrue(done && restart.exitValue() == 0, "pg_ctlcluster restart failed: " + output);
+    assertTrue(done && restart.exitValue() == 0, "pg_ctlcluster " + action + " failed: " + output);
   }
 }
