@@ -21,8 +21,17 @@ public interface ConversationStore {
 
   void recordAnswerMessage(long seq, String platformMessageId);
 
+  /**
+   * Records a moderation decision.
+   *
+   * @param letThrough flagged categories an operator allows ({@code CRIA_MODERATION_ALLOW})
+   */
   void saveModeration(
-      ConversationKey conversation, long seq, String direction, ModerationResult result);
+      ConversationKey conversation,
+      long seq,
+      String direction,
+      ModerationResult result,
+      List<String> letThrough);
 
   /** Removes the user turn an event stored (e.g. when moderation refused it). */
   void dropUserTurn(long seq);

@@ -35,9 +35,15 @@ final class SseLineReader {
 
   private final BufferedReader reader;
   private String event = "";
+  private boolean sawDone;
 
   SseLineReader(InputStream in) {
     this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
+  /** Whether the stream said {@code data: [DONE]}. */
+  boolean sawDone() {
+    return sawDone;
   }
 
   /** The next message, or null at the end of the stream. */
@@ -59,7 +65,9 @@ final class SseLineReader {
       }
       switch (field) {
         case "data" -> {
-          if (!value.equals(DONE)) {
+          if (value.equals(DONE)) {
+            sawDone = true;
+          } else {
             return new Message("error".equals(event) ? Kind.ERROR_EVENT : Kind.DATA, value);
           }
         }

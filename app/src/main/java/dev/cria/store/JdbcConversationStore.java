@@ -98,7 +98,11 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public void saveModeration(
-      ConversationKey conversation, long seq, String direction, ModerationResult result) {
+      ConversationKey conversation,
+      long seq,
+      String direction,
+      ModerationResult result,
+      List<String> letThrough) {
     moderation.save(
         new ModerationDecisionRow(
             null,
@@ -108,6 +112,7 @@ class JdbcConversationStore implements ConversationStore {
             result.flagged(),
             String.join(",", result.categories()),
             result.model(),
+            letThrough.isEmpty() ? null : String.join(",", letThrough),
             Instant.now()));
   }
 

@@ -40,6 +40,12 @@ record FakeLlamaApiScript(
         lastUserMessage.contains("[[content-string]]"));
   }
 
+  /** The fixture {@code [[fixture:NAME]]} asks for, or null. */
+  static String fixtureAsked(String lastUserMessage) {
+    Matcher matcher = Pattern.compile("\\[\\[fixture:([a-z0-9./-]+)]]").matcher(lastUserMessage);
+    return matcher.find() ? matcher.group(1) : null;
+  }
+
   /** The answer for this message: an echo unless a marker asks for more. */
   String answer(String lastUserMessage) {
     if (longChars > 0) {
@@ -67,6 +73,28 @@ record FakeLlamaApiScript(
       }
     }
     return categories;
+  }
+
+  /**
+   * What Llama Guard answers for a conversation: {@code unsafe} and the codes of {@link
+   * #moderationCategories} ({@code privacy} is {@code S7}, {@code violent_crimes} {@code S1}) plus
+   * any {@code [[flag:S6]]} in the last user message; {@code [[guard-garbage]]} makes it ramble
+   * instead of answering; otherwise {@code safe}.
+   */
+  static String guardVerdict(JsonNode messages) {
+    String last = FakeLlamaApiRequest.lastMessage(messages, "user");
+    if (last.contains("[[guard-garbage]]")) {
+      return "I am not sure whether this conversation is safe.";
+    }
+    List<String> codes = new ArrayList<>();
+    for (String category : moderationCategories(messages)) {
+      codes.add(category.equals("privacy") ? "S7" : "S1");
+    }
+    Matcher matcher = Pattern.compile("\\[\\[flag:(S\\d{1,2})]]").matcher(last);
+    while (matcher.find()) {
+      codes.add(matcher.group(1));
+    }
+    return codes.isEmpty() ? "safe" : "unsafe\n" + String.join(",", codes);
   }
 
   /** Paragraphs, a fenced code block when there is room, more paragraphs; exactly n characters. */

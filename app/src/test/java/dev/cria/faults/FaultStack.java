@@ -53,6 +53,8 @@ final class FaultStack implements AutoCloseable {
     }
     env.put("LLAMA_API_KEY", LLAMA_API_KEY);
     env.put("LLAMA_BASE_URL", llama.baseUrl());
+    env.put("LLAMA_API_STYLE", "llama");
+    env.put("LLAMA_MODERATION", "moderations");
     env.put("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN);
     env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
     env.put("SLACK_API_URL", slack.apiUrl());
