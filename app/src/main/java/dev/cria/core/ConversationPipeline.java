@@ -233,7 +233,7 @@ public class ConversationPipeline {
     }
     metrics.modelLatency(Duration.ofNanos(System.nanoTime() - started));
     metrics.tokens(completion.promptTokens(), completion.completionTokens());
-    return completion;
+    return completion.withEstimatedUsage(window.messages());
   }
 
   private void storeAnswer(QueuedEvent queued, Completion completion, long latencyMs) {

@@ -173,6 +173,30 @@ class ModelServerFailuresTest {
     assertEquals("output", decisions().getLast().direction());
   }
 
+  @Test
+  void reasoningIsNeitherShownNorStoredAndMissingUsageIsEstimated() {
+    accept("q", "What is a cria? [[fixture:chat-stream-think.sse]]");
+    Delivery reply = harness.replies.next(WAIT);
+
+    assertFalse(reply.failed(), reply.text());
+    assertEquals("A cria is a baby llama.", reply.text());
+    reply.updates().forEach(shown -> assertFalse(shown.contains("think"), shown));
+    ChatMessageRow answer = storedAnswers().getFirst();
+    assertEquals("A cria is a baby llama.", answer.content());
+    assertEquals(10, answer.completionTokens(), "4 + 23 characters / 4, as HistoryWindow counts");
+    assertTrue(answer.promptTokens() > 0, "the prompt is estimated too");
+  }
+
+  @Test
+  void reportedUsageIsStoredAsTheServerSaidIt() {
+    accept("q", "What is a cria? [[fixture:chat-stream.sse]]");
+    Delivery reply = harness.replies.next(WAIT);
+
+    assertEquals("A cria is a baby llama.", reply.text());
+    assertEquals(31, storedAnswers().getFirst().promptTokens());
+    assertEquals(8, storedAnswers().getFirst().completionTokens());
+  }
+
   private String accept(String id, String text) {
     String eventId = thread.thread() + "-" + id;
     harness.service.accept(message(thread, eventId, text));
