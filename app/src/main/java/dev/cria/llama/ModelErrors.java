@@ -20,7 +20,7 @@ final class ModelErrors {
 
   private static final Pattern MODEL_MISSING =
       Pattern.compile(
-          "(?i)model\\b.*(not found|does not exist|not exist)|model_not_found|no such model|pull");
+          "(?i)model\\b.*(not found|does not exist)|model_not_found|no such model|try pulling");
 
   private ModelErrors() {}
 
