@@ -118,7 +118,13 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public int reset(ConversationKey conversation, long beforeSeq) {
-    return messages.deleteBefore(conversation.toString(), beforeSeq);
+    String key = conversation.toString();
+    return transactions.executeWrite(
+        status -> {
+          moderation.deleteBefore(key, beforeSeq);
+          events.deleteFinishedInConversationBefore(key, beforeSeq);
+          return messages.deleteBefore(key, beforeSeq);
+        });
   }
 
   @Override
@@ -192,7 +198,11 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public int purgeBefore(Instant before) {
-    events.deleteFinishedBefore(before);
-    return messages.deleteCreatedBefore(before);
+    return transactions.executeWrite(
+        status -> {
+          moderation.deleteJudgedBefore(before);
+          events.deleteFinishedBefore(before);
+          return messages.deleteCreatedBefore(before);
+        });
   }
 }
