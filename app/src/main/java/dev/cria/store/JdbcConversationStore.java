@@ -77,7 +77,7 @@ class JdbcConversationStore implements ConversationStore {
             event.conversation().toString(),
             seq,
             ChatMessageRow.ASSISTANT,
-            answer.text(),
+            StoredLimits.text(answer.text()),
             null,
             null,
             answer.requestedBy(),
@@ -132,7 +132,7 @@ class JdbcConversationStore implements ConversationStore {
     if (messageId == null || text == null) {
       return;
     }
-    messages.updateContent(conversation.toString(), messageId, text);
+    messages.updateContent(conversation.toString(), messageId, StoredLimits.text(text));
   }
 
   @Override
@@ -175,11 +175,11 @@ class JdbcConversationStore implements ConversationStore {
     var row =
         new ConversationSettingsRow(
             key.toString(),
-            value.model(),
-            value.systemPrompt(),
+            StoredLimits.text(value.model()),
+            StoredLimits.text(value.systemPrompt()),
             value.temperature(),
             value.maxCompletionTokens(),
-            updatedBy,
+            StoredLimits.text(updatedBy),
             Instant.now());
     transactions.executeWrite(
         status ->
