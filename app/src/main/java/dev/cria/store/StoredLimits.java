@@ -17,6 +17,7 @@ final class StoredLimits {
   static final int USER_ID = 128;
   static final int MESSAGE_ID = 128;
   static final int NAME = 255;
+  static final int REPLY_ADDRESS = 2000;
 
   private StoredLimits() {}
 
@@ -28,6 +29,7 @@ final class StoredLimits {
     within("event id", event.eventId(), EVENT_ID);
     within("author id", event.author().id(), USER_ID);
     within("message id", event.messageId(), MESSAGE_ID);
+    within("reply address", event.replyAddress(), REPLY_ADDRESS);
     noNul("conversation key", event.conversation().toString());
     noNul("event id", event.eventId());
     noNul("author id", event.author().id());

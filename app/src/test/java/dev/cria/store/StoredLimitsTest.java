@@ -32,6 +32,23 @@ class StoredLimitsTest {
   }
 
   @Test
+  void anOverlongReplyAddressIsRefused() {
+    var event =
+        new dev.cria.chat.ChatEvent(
+            KEY,
+            "Ev1",
+            "m1",
+            dev.cria.chat.Author.human("U1", "Ada"),
+            "hi",
+            null,
+            java.time.Instant.now(),
+            "r".repeat(2001));
+
+    var error = assertThrows(IllegalArgumentException.class, () -> StoredLimits.check(event));
+    assertTrue(error.getMessage().contains("reply address"), error.getMessage());
+  }
+
+  @Test
   void anOverlongEventIdIsRefusedWithItsLength() {
     var error =
         assertThrows(
