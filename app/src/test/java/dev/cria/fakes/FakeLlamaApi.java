@@ -34,10 +34,10 @@ import java.util.function.Predicate;
  * ({@code privacy}); {@code [[flag-output]]} puts {@value FakeLlamaApiScript#FLAGGED_ANSWER} in the
  * answer, and moderation flags an assistant turn containing it ({@code violent_crimes}); {@code
  * [[long:N]]}, {@code [[status:CODE]]}, {@code [[status-once:CODE]]}, {@code [[midstream-error]]},
- * {@code [[abrupt]]}, {@code [[slow:MS]]} (a pause before every chunk) and {@code
- * [[content-string]]} (non-streaming content as a plain string). A {@code max_completion_tokens}
- * (or {@code max_tokens}) limit cuts the answer at four characters a token with stop reason {@code
- * length}.
+ * {@code [[abrupt]]}, {@code [[slow:MS]]} (a pause before every chunk), {@code [[huge-line:N]]} (a
+ * second chunk of N characters on one line) and {@code [[content-string]]} (non-streaming content
+ * as a plain string). A {@code max_completion_tokens} (or {@code max_tokens}) limit cuts the answer
+ * at four characters a token with stop reason {@code length}.
  */
 public final class FakeLlamaApi implements AutoCloseable {
 

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param status {@code [[status:CODE]]}: fail every attempt with that status, or 0
  * @param statusOnce {@code [[status-once:CODE]]}: fail the first attempt of each distinct request
  * @param slowMillis {@code [[slow:MS]]}: pause before every chunk, or 0
+ * @param hugeLineChars {@code [[huge-line:N]]}: a streamed chunk of N characters of text after the
+ *     first, all on one line, or 0
  */
 record FakeLlamaApiScript(
     boolean flagOutput,
@@ -24,7 +26,8 @@ record FakeLlamaApiScript(
     boolean midstreamError,
     boolean abrupt,
     long slowMillis,
-    boolean contentString) {
+    boolean contentString,
+    int hugeLineChars) {
 
   static final String FLAGGED_ANSWER = "[[flagged-answer]]";
 
@@ -37,7 +40,8 @@ record FakeLlamaApiScript(
         lastUserMessage.contains("[[midstream-error]]"),
         lastUserMessage.contains("[[abrupt]]"),
         number(lastUserMessage, "slow"),
-        lastUserMessage.contains("[[content-string]]"));
+        lastUserMessage.contains("[[content-string]]"),
+        number(lastUserMessage, "huge-line"));
   }
 
   /** The fixture {@code [[fixture:NAME]]} asks for, or null. */

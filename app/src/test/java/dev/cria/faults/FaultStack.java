@@ -83,6 +83,11 @@ final class FaultStack implements AutoCloseable {
     return TestDatabases.count(schema, sql);
   }
 
+  /** Runs a query in this test's schema and returns the first column of every row. */
+  List<String> strings(String sql) {
+    return TestDatabases.strings(schema, sql);
+  }
+
   /** Events not finished yet (pending, or claimed by a replica). */
   long openEvents() {
     return count("SELECT COUNT(*) FROM inbound_event WHERE status IN ('PENDING', 'CLAIMED')");
