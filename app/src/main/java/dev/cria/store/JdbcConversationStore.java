@@ -86,7 +86,7 @@ class JdbcConversationStore implements ConversationStore {
             event.conversation().toString(),
             seq,
             ChatMessageRow.ASSISTANT,
-            answer.text(),
+            StoredLimits.text(answer.text()),
             null,
             null,
             answer.requestedBy(),
@@ -116,7 +116,11 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public void saveModeration(
-      ConversationKey conversation, long seq, String direction, ModerationResult result) {
+      ConversationKey conversation,
+      long seq,
+      String direction,
+      ModerationResult result,
+      List<String> letThrough) {
     var row =
         new ModerationDecisionRow(
             null,
@@ -126,6 +130,7 @@ class JdbcConversationStore implements ConversationStore {
             result.flagged(),
             String.join(",", result.categories()),
             result.model(),
+            letThrough.isEmpty() ? null : String.join(",", letThrough),
             Instant.now());
     work.run("storing moderation decision", () -> moderation.save(row));
   }
@@ -138,8 +143,16 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public int reset(ConversationKey conversation, long beforeSeq) {
+    String key = conversation.toString();
     return work.run(
-        "resetting conversation", () -> messages.deleteBefore(conversation.toString(), beforeSeq));
+        "resetting conversation",
+        () ->
+            transactions.executeWrite(
+                status -> {
+                  moderation.deleteBefore(key, beforeSeq);
+                  events.deleteFinishedInConversationBefore(key, beforeSeq);
+                  return messages.deleteBefore(key, beforeSeq);
+                }));
   }
 
   @Override
@@ -148,7 +161,8 @@ class JdbcConversationStore implements ConversationStore {
       return;
     }
     TransientSqlRetry.ACK.run(
-        "editing turn", () -> messages.updateContent(conversation.toString(), messageId, text));
+        "editing turn",
+        () -> messages.updateContent(conversation.toString(), messageId, StoredLimits.text(text)));
   }
 
   @Override
@@ -195,11 +209,11 @@ class JdbcConversationStore implements ConversationStore {
     var row =
         new ConversationSettingsRow(
             key.toString(),
-            value.model(),
-            value.systemPrompt(),
+            StoredLimits.text(value.model()),
+            StoredLimits.text(value.systemPrompt()),
             value.temperature(),
             value.maxCompletionTokens(),
-            updatedBy,
+            StoredLimits.text(updatedBy),
             Instant.now());
     work.run(
         "storing settings",
@@ -226,7 +240,11 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public int purgeBefore(Instant before) {
-    events.deleteFinishedBefore(before);
-    return messages.deleteCreatedBefore(before);
+    return transactions.executeWrite(
+        status -> {
+          moderation.deleteJudgedBefore(before);
+          events.deleteFinishedBefore(before);
+          return messages.deleteCreatedBefore(before);
+        });
   }
 }
