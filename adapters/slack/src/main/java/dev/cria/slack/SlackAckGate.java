@@ -22,6 +22,7 @@ final class SlackAckGate {
   /** How long a request waits for its turn, well inside Slack's three seconds. */
   static final Duration MAX_WAIT = Duration.ofMillis(1500);
 
+  private final int capacity;
   private final Semaphore admitted;
   private final Semaphore running;
   private final Duration maxWait;
@@ -31,9 +32,15 @@ final class SlackAckGate {
   }
 
   SlackAckGate(int running, int waiting, Duration maxWait) {
-    this.admitted = new Semaphore(running + waiting);
+    this.capacity = running + waiting;
+    this.admitted = new Semaphore(capacity);
     this.running = new Semaphore(running, true);
     this.maxWait = maxWait;
+  }
+
+  /** Requests running or waiting right now. */
+  int admitted() {
+    return capacity - admitted.availablePermits();
   }
 
   /** Runs {@code request} when its turn comes, or returns {@code busy} if none comes in time. */

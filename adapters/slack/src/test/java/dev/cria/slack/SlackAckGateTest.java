@@ -34,10 +34,11 @@ class SlackAckGateTest {
               task -> Thread.ofVirtual().start(task)));
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (started.get() < 2 && System.nanoTime() < deadline) {
+    while ((started.get() < 2 || gate.admitted() < 3) && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
     assertEquals(2, started.get(), "two run");
+    assertEquals(3, gate.admitted(), "two run and one waits");
     // Two running and one waiting: the fourth is turned away without waiting.
     long before = System.nanoTime();
     assertEquals("busy", gate.handle(() -> "stored", () -> "busy"));
