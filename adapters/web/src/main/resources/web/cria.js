@@ -30,6 +30,37 @@ document.addEventListener("DOMContentLoaded", () => {
     return div;
   }
 
+  // Thumbs up and down for an answer that just streamed in: it is named by its event id.
+  function feedback(eventId) {
+    const meta = document.createElement("div");
+    meta.className = "meta";
+    const form = document.createElement("form");
+    form.method = "post";
+    form.action = composer.action.replace(/\/messages$/, "/feedback");
+    form.className = "feedback";
+    const hidden = (name, value) => {
+      const input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.value = value;
+      form.append(input);
+    };
+    hidden("csrf", composer.querySelector("input[name=csrf]").value);
+    hidden("event", eventId);
+    for (const [value, label, title] of [["up", "\u{1F44D}", "Good answer"], ["down", "\u{1F44E}", "Bad answer"]]) {
+      const button = document.createElement("button");
+      button.type = "submit";
+      button.name = "rating";
+      button.value = value;
+      button.title = title;
+      button.className = "thumb";
+      button.textContent = label;
+      form.append(button);
+    }
+    meta.append(form);
+    return meta;
+  }
+
   message.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey) {
       event.preventDefault();
@@ -62,7 +93,8 @@ document.addEventListener("DOMContentLoaded", () => {
         send.disabled = false;
         return;
       }
-      const source = new EventSource(await response.text());
+      const stream = await response.text();
+      const source = new EventSource(stream);
       const show = (event) => {
         answer.querySelector(".body").innerHTML = event.data;
       };
@@ -73,8 +105,10 @@ document.addEventListener("DOMContentLoaded", () => {
         answer.classList.remove("streaming");
         answer.classList.add(event.type);
         answer.id = "";
-        // The stored transcript has the answer's id, for the feedback buttons.
-        window.location.reload();
+        send.disabled = false;
+        if (event.type === "done") {
+          answer.append(feedback(stream.substring(stream.lastIndexOf("/") + 1)));
+        }
       };
       source.addEventListener("done", end);
       source.addEventListener("failed", end);

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The web pages' {@link ConsoleStore}: conversations, transcripts, settings and feedback here, the
@@ -130,6 +131,22 @@ class JdbcConsoleStore implements ConsoleStore {
         userId,
         Instant.now());
     return true;
+  }
+
+  @Override
+  public OptionalLong answerOf(String conversationKey, String eventId) {
+    return sql
+        .list(
+            """
+            SELECT m.id FROM chat_message m JOIN inbound_event e ON e.id = m.event_seq
+            WHERE e.platform = 'web' AND e.event_id = ? AND m.conversation_key = ?
+              AND m.role = 'assistant'""",
+            row -> row.getLong(1),
+            eventId,
+            conversationKey)
+        .stream()
+        .mapToLong(Long::longValue)
+        .findFirst();
   }
 
   @Override

@@ -199,6 +199,34 @@ class WebPlaygroundTest {
   }
 
   @Test
+  @Order(7)
+  void aFlaggedMessageIsRefusedAndListedWithItsCategories() {
+    WebClient browser = loggedIn();
+    String csrf = WebClient.csrf(browser.get("/").body());
+    String page =
+        browser.post("/conversations", Map.of("csrf", csrf)).headers().firstValue("Location").get();
+
+    List<String> events =
+        browser.stream(
+            browser
+                .post(
+                    page + "/messages",
+                    Map.of("csrf", csrf, "text", "Track her [[flag]]"),
+                    "text/plain")
+                .body());
+
+    assertTrue(events.contains("event: failed"), String.join("\n", events));
+    assertTrue(String.join("\n", events).contains("privacy"), String.join("\n", events));
+    String refusals = browser.get("/admin/refusals").body();
+    assertTrue(refusals.contains("privacy") && refusals.contains(page.substring(3)), refusals);
+    String queue = browser.get("/admin/queue").body();
+    assertEquals(200, browser.get("/admin/usage").statusCode());
+    assertEquals(
+        400, browser.post("/admin/queue/999999/retry", Map.of("csrf", csrf)).statusCode(), queue);
+    assertEquals(403, browser.post("/admin/queue/1/retry", Map.of("csrf", "forged")).statusCode());
+  }
+
+  @Test
   @Order(99)
   void aWrongPasswordIsRefusedAndRepeatedFailuresAreThrottled() {
     WebClient browser = new WebClient(server.getURI());

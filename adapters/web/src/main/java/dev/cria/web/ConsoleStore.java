@@ -3,6 +3,7 @@ package dev.cria.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * What the web pages read and write besides the conversation itself: transcripts, per-conversation
@@ -22,6 +23,9 @@ public interface ConsoleStore {
 
   /** Stores a thumbs up (+1) or down (-1) on an answer of that conversation; false if none such. */
   boolean saveFeedback(String conversationKey, long messageId, int rating, String userId);
+
+  /** The stored answer to a web event of that conversation, for feedback on a streamed answer. */
+  OptionalLong answerOf(String conversationKey, String eventId);
 
   List<FeedbackEntry> feedback(int limit);
 

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.reactivestreams.Publisher;
 
@@ -189,20 +190,35 @@ class PlaygroundController {
       return WebForms.forbidden();
     }
     String rating = form.getOrDefault("rating", "");
-    long message;
-    try {
-      message = Long.parseLong(form.getOrDefault("message", ""));
-    } catch (NumberFormatException e) {
+    if (!WebConversations.validId(id)) {
       return HttpResponse.badRequest("No such answer.");
     }
-    if (!WebConversations.validId(id) || !(rating.equals("up") || rating.equals("down"))) {
+    String key = WebConversations.key(session.user(), id).toString();
+    OptionalLong answer = answerOf(key, form);
+    if (answer.isEmpty()) {
+      return HttpResponse.badRequest("No such answer.");
+    }
+    long message = answer.getAsLong();
+    if (!(rating.equals("up") || rating.equals("down"))) {
       return HttpResponse.badRequest("Rate an answer up or down.");
     }
-    String key = WebConversations.key(session.user(), id).toString();
     if (!store.saveFeedback(key, message, rating.equals("up") ? 1 : -1, session.user())) {
       return HttpResponse.badRequest("No such answer.");
     }
     return HttpResponse.seeOther(URI.create("/c/" + id));
+  }
+
+  /** The answer a feedback form names: a stored turn's id, or the event a streamed answer had. */
+  private OptionalLong answerOf(String key, Map<String, String> form) {
+    String event = form.get("event");
+    if (event != null) {
+      return store.answerOf(key, event);
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(form.getOrDefault("message", "")));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
   }
 
   static Map<String, Object> page(WebSession session, String section) {

@@ -11,7 +11,9 @@ final class WebHeaders {
     response.header("Cache-Control", "no-store");
     response.header("X-Frame-Options", "DENY");
     response.header("X-Content-Type-Options", "nosniff");
-    response.header("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: with no-referrer Chrome sends "Origin: null" on form posts,
+    // which Micronaut refuses (403) as a cross-origin request to localhost.
+    response.header("Referrer-Policy", "same-origin");
     response.header(
         "Content-Security-Policy",
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
