@@ -103,6 +103,11 @@ public final class FakeSlackApi implements AutoCloseable {
     failAlways.put(method, failure);
   }
 
+  /** Calls to {@code method} succeed again. */
+  public void stopFailing(String method) {
+    failAlways.remove(method);
+  }
+
   public List<FakeSlackCall> calls() {
     return List.copyOf(calls);
   }
