@@ -47,7 +47,7 @@ document.addEventListener("DOMContentLoaded", () => {
     };
     hidden("csrf", composer.querySelector("input[name=csrf]").value);
     hidden("event", eventId);
-    for (const [value, label, title] of [["up", "\u{1F44D}", "Good answer"], ["down", "\u{1F44E}", "Bad answer"]]) {
+    for (const [value, label, title] of [["up", "\u25B2 Good", "Good answer"], ["down", "\u25BC Bad", "Bad answer"]]) {
       const button = document.createElement("button");
       button.type = "submit";
       button.name = "rating";

@@ -45,6 +45,7 @@ class StartupReport implements ApplicationEventListener<ServerStartupEvent> {
         Platform.SLACK,
         "set SLACK_BOT_TOKEN plus SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET");
     adapter(Platform.DISCORD, "set DISCORD_BOT_TOKEN");
+    adapter(Platform.WEB, "unset CRIA_WEB=off");
     if (llama.configured()) {
       LOG.info(
           "Model API: {} ({} style), model {}",
