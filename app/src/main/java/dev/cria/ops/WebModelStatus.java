@@ -47,7 +47,7 @@ class WebModelStatus implements ModelStatus {
         llama.model(),
         probe.reachable(),
         probe.models(),
-        llama.moderation() ? llama.moderationModel() : "off",
+        llama.moderates() ? llama.moderationModel() + " (" + llama.moderation() + ")" : "off",
         defaults.outputModeration(),
         breaker.state(),
         probe.problem());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.fakes.FakeDiscord;
 import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.fakes.FakeLlamaServer;
 import dev.cria.fakes.FakeSlackApi;
 import dev.cria.fakes.FakeSlackEvents;
 import dev.cria.fakes.FakeSlackSigner;
@@ -45,7 +46,6 @@ class WebBrowserIT {
   private static final Duration STARTUP = Duration.ofSeconds(120);
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String SIGNING_SECRET = "web-it-signing-secret-1a2b3c";
-  private static final String LLAMA_KEY = "LLM|web-it-llama-key-9f8e7d";
   private static final Pattern LINK = Pattern.compile("Cria web: open (\\S+) to log in");
 
   private final Path target = Path.of(System.getProperty("basedir", ".")).resolve("target");
@@ -61,8 +61,7 @@ class WebBrowserIT {
   void start() {
     Chromium.assumeInstalled();
     Map<String, Object> datasource = TestDatabases.postgres(schema);
-    llama = FakeLlamaApi.start(0, new FakeLlamaApi.Pacing(0, 40));
-    llama.requireApiKey(LLAMA_KEY);
+    llama = FakeLlamaApi.start(0, new FakeLlamaApi.Pacing(0, 40), FakeLlamaServer.OLLAMA);
     slack = FakeSlackApi.start();
     slack.displayName("U0ADA", "Ada");
     discord = new FakeDiscord();
@@ -73,7 +72,7 @@ class WebBrowserIT {
     if (!password.isEmpty()) {
       env.put("DATABASE_PASSWORD", password);
     }
-    env.put("LLAMA_API_KEY", LLAMA_KEY);
+    // A local Ollama needs nothing but its address: no key, Llama Guard by default.
     env.put("LLAMA_BASE_URL", llama.baseUrl());
     env.put("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN);
     env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
@@ -246,7 +245,8 @@ class WebBrowserIT {
     assertTrue(browser.getTitle().startsWith("Queue"));
     browser.get(url(cria, "/admin"));
     assertTrue(browser.findElement(By.id("model-server")).getText().contains("reachable"));
-    assertFalse(browser.getPageSource().contains(LLAMA_KEY));
+    assertFalse(browser.getPageSource().contains(SIGNING_SECRET));
+    assertFalse(browser.getPageSource().contains(FakeSlackApi.BOT_TOKEN));
     Chromium.screenshot(browser, screenshots.resolve("admin-overview.png"));
   }
 
@@ -258,8 +258,6 @@ class WebBrowserIT {
         Map.of(
             "CRIA_DATA_DIR",
             data.toString(),
-            "LLAMA_API_KEY",
-            LLAMA_KEY,
             "LLAMA_BASE_URL",
             llama.baseUrl(),
             "CRIA_WEB_PASSWORD",

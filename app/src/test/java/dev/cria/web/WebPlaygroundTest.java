@@ -43,10 +43,9 @@ class WebPlaygroundTest {
 
   @BeforeAll
   void start() {
-    llama = FakeLlamaApi.start();
+    llama = FakeLlamaApi.ollama();
     Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
     properties.put("micronaut.server.port", -1);
-    properties.put("cria.llama.api-key", "test-llama-key-0123456789");
     properties.put("cria.llama.base-url", llama.baseUrl());
     properties.put("cria.llama.max-retries", 0);
     properties.put("cria.worker.poll-interval", "100ms");
