@@ -1,5 +1,6 @@
 package dev.cria.config;
 
+import dev.cria.web.PasswordHash;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +59,11 @@ public final class EnvironmentVariables {
           "DISCORD_GUILD_ID",
           "DISCORD_SHARDS",
           "DISCORD_API_URL",
-          "DISCORD_GATEWAY_URL");
+          "DISCORD_GATEWAY_URL",
+          "CRIA_WEB",
+          "CRIA_WEB_PASSWORD",
+          "CRIA_WEB_SECURE_COOKIES",
+          "CRIA_WEB_URL");
 
   private static final Pattern MODERATION_CATEGORY =
       Pattern.compile("(?i:S([1-9]|1[0-4]))|(?!s\\d)[a-z][a-z0-9_/-]*");
@@ -87,6 +92,7 @@ public final class EnvironmentVariables {
     reader.conversation();
     reader.slack();
     reader.discord();
+    reader.web();
     return reader.read.properties();
   }
 
@@ -218,5 +224,19 @@ public final class EnvironmentVariables {
     }
     read.url("DISCORD_API_URL", "cria.discord.api-url");
     read.text("DISCORD_GATEWAY_URL", "cria.discord.gateway-url");
+  }
+
+  private void web() {
+    read.onOff("CRIA_WEB", "cria.web.enabled");
+    String password = read.value("CRIA_WEB_PASSWORD");
+    if (password != null) {
+      if (password.length() < 8) {
+        throw new ConfigException("CRIA_WEB_PASSWORD must be at least 8 characters long");
+      }
+      // Only the hash goes into the configuration; the password itself is not kept.
+      read.put("cria.web.password-hash", PasswordHash.hash(password));
+    }
+    read.onOff("CRIA_WEB_SECURE_COOKIES", "cria.web.secure-cookies");
+    read.url("CRIA_WEB_URL", "cria.web.public-url");
   }
 }

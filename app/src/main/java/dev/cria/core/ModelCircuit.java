@@ -91,4 +91,9 @@ class ModelCircuit {
   boolean isOpen() {
     return breaker.getState() == State.OPEN;
   }
+
+  /** The breaker's state as the admin console shows it: closed, open or half-open. */
+  String describe() {
+    return breaker.getState().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
 }

@@ -50,6 +50,7 @@ class StartupReport implements ApplicationEventListener<ServerStartupEvent> {
         Platform.SLACK,
         "set SLACK_BOT_TOKEN plus SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET");
     adapter(Platform.DISCORD, "set DISCORD_BOT_TOKEN");
+    adapter(Platform.WEB, "unset CRIA_WEB=off");
     LOG.info(
         "Model server: {} ({} style{}), model {}; LLAMA_BASE_URL changes it",
         llama.effectiveBaseUrl(),

@@ -71,7 +71,8 @@ class ArchitectureTest {
   void adaptersNeverImportTheApp() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.cria.slack..", "dev.cria.discord..", "dev.cria.chat..")
+        .resideInAnyPackage(
+            "dev.cria.slack..", "dev.cria.discord..", "dev.cria.web..", "dev.cria.chat..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,5 +145,40 @@ class EnvironmentVariablesTest {
                     Map.of("DATABASE_URL", "mysql://cria:hunter2@db/cria")));
 
     assertFalse(error.getMessage().contains("hunter2"), error.getMessage());
+  }
+
+  @Test
+  void theWebPasswordIsKeptOnlyAsAHash() {
+    Map<String, Object> properties =
+        EnvironmentVariables.toProperties(
+            Map.of(
+                "CRIA_WEB_PASSWORD", "a long web password",
+                "CRIA_WEB", "on",
+                "CRIA_WEB_SECURE_COOKIES", "off",
+                "CRIA_WEB_URL", "https://cria.example.com"));
+
+    String hash = (String) properties.get("cria.web.password-hash");
+    assertTrue(dev.cria.web.PasswordHash.matches("a long web password", hash));
+    assertFalse(dev.cria.web.PasswordHash.matches("another password", hash));
+    assertFalse(properties.values().contains("a long web password"));
+    assertEquals(true, properties.get("cria.web.enabled"));
+    assertEquals(false, properties.get("cria.web.secure-cookies"));
+    assertEquals("https://cria.example.com", properties.get("cria.web.public-url"));
+  }
+
+  @Test
+  void badWebSettingsStopStartupNamingTheVariable() {
+    for (Map<String, String> env :
+        List.of(
+            Map.of("CRIA_WEB_PASSWORD", "short"),
+            Map.of("CRIA_WEB", "maybe"),
+            Map.of("CRIA_WEB_SECURE_COOKIES", "sometimes"),
+            Map.of("CRIA_WEB_URL", "cria.example.com"))) {
+      ConfigException e =
+          assertThrows(ConfigException.class, () -> EnvironmentVariables.toProperties(env));
+      String variable = env.keySet().iterator().next();
+      assertTrue(e.getMessage().startsWith(variable), e.getMessage());
+      assertFalse(e.getMessage().contains("short"), "the password is not repeated");
+    }
   }
 }

@@ -20,7 +20,8 @@ class EnvExampleTest {
           "SLACK_BOT_TOKEN",
           "SLACK_SIGNING_SECRET",
           "SLACK_APP_TOKEN",
-          "DISCORD_BOT_TOKEN");
+          "DISCORD_BOT_TOKEN",
+          "CRIA_WEB_PASSWORD");
 
   private final Map<String, DeployFiles.EnvEntry> entries = DeployFiles.envFile(FILE);
 

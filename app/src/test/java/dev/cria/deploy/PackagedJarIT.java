@@ -31,7 +31,13 @@ import org.junit.jupiter.api.Test;
 class PackagedJarIT {
 
   private static final List<String> MODULES =
-      List.of("adapters/common", "adapters/slack", "adapters/discord", "persistence", "app");
+      List.of(
+          "adapters/common",
+          "adapters/slack",
+          "adapters/discord",
+          "adapters/web",
+          "persistence",
+          "app");
 
   @Test
   void theAppNeedsEveryArtifactAnyModuleNeedsAtRunTime() throws IOException {

@@ -5,7 +5,9 @@ import java.util.Locale;
 /** A chat platform Cria talks to. Its id is the prefix of every conversation key. */
 public enum Platform {
   SLACK,
-  DISCORD;
+  DISCORD,
+  /** The browser playground served by Cria itself. */
+  WEB;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);

@@ -28,7 +28,8 @@ public final class ConfiguredSecrets {
           "DISCORD_BOT_TOKEN",
           "LLAMA_API_KEY",
           "DATABASE_PASSWORD",
-          "DATABASE_URL");
+          "DATABASE_URL",
+          "CRIA_WEB_PASSWORD");
 
   static final int MIN_LENGTH = 8;
   static final String MASK = "***";

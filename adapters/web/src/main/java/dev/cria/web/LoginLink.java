@@ -1,0 +1,57 @@
+package dev.cria.web;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The one-time login link, as Jupyter prints it: a random token, good for one login. Each use
+ * prints a fresh link, so the next browser finds one in the output. Printed to standard output on
+ * purpose (it is the one way in); never logged through the logger, never shown on a page. Not used
+ * when {@code CRIA_WEB_PASSWORD} is set.
+ */
+@Singleton
+@Requires(property = "cria.web.enabled", notEquals = "false")
+public class LoginLink {
+
+  private final WebSettings settings;
+  private final AtomicReference<String> token = new AtomicReference<>(RandomTokens.next());
+  private final PrintStream out = System.out;
+  private volatile String baseUrl = "http://localhost:8080";
+
+  LoginLink(WebSettings settings) {
+    this.settings = settings;
+  }
+
+  @EventListener
+  void onStartup(ServerStartupEvent event) {
+    baseUrl =
+        settings.publicUrl() != null
+            ? settings.publicUrl().replaceAll("/+$", "")
+            : "http://localhost:" + event.getSource().getPort();
+    if (!settings.passwordLogin()) {
+      print();
+    }
+  }
+
+  /** Takes the token if it is the current one; a fresh one is printed in its place. */
+  public boolean redeem(String candidate) {
+    String current = token.get();
+    if (settings.passwordLogin()
+        || !RandomTokens.same(current, candidate)
+        || !token.compareAndSet(current, RandomTokens.next())) {
+      return false;
+    }
+    print();
+    return true;
+  }
+
+  private void print() {
+    out.println(
+        "Cria web: open " + baseUrl + "/login?token=" + token.get() + " to log in (good once)");
+    out.flush();
+  }
+}
