@@ -54,7 +54,7 @@ abstract class DataGovernanceContract {
     datasource = datasourceProperties();
     Map<String, Object> properties = new HashMap<>(datasource);
     properties.put("cria.conversation.retention-days", 30);
-    harness = PipelineHarness.start(FakeLlamaApi.start(), properties);
+    harness = PipelineHarness.start(FakeLlamaApi.ollama(), properties);
   }
 
   @AfterEach
