@@ -75,7 +75,7 @@ public class ConversationPipeline {
           replyPorts
               .forPlatform(event.platform())
               .orElseThrow(() -> new IllegalStateException("no adapter for " + event.platform()));
-      Reply reply = port.open(event.replyAddress(), queued.replyMessageId());
+      Reply reply = port.open(queued.replyRequest());
       Result result = answer(queued, owner, reply, port.updateInterval());
       metrics.answer(event.platform(), result.outcome());
       return result;
