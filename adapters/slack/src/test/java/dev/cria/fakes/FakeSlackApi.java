@@ -197,6 +197,9 @@ public final class FakeSlackApi implements AutoCloseable {
     FakeSlackHold hold = holdFor(method, form);
     if (hold != null && hold.when() == FakeSlackHold.When.BEFORE) {
       hold.block();
+      // Held before Slack saw it: it never takes effect (its caller is gone by now).
+      send(exchange, 503, FakeSlackMethods.error("held"));
+      return;
     }
     JsonObject answer = methods.answer(method, form);
     if (hold != null && hold.when() == FakeSlackHold.When.AFTER) {

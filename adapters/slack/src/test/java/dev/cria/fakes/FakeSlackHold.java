@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Holds the first call of one Web API method in one thread until the test releases it: {@link
- * When#BEFORE} the fake applies it (Slack has not seen it yet), or {@link When#AFTER} (the message
- * changed, but the caller has no answer yet). A fault test kills the caller while it waits, at an
- * exact point of its answer.
+ * When#BEFORE} the fake applies it (it then never takes effect and is answered 503), or {@link
+ * When#AFTER} (the message changed, but the caller has no answer yet). A fault test kills the
+ * caller while it waits, at an exact point of its answer.
  */
 public final class FakeSlackHold {
 
