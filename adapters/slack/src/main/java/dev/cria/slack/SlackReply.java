@@ -121,7 +121,7 @@ final class SlackReply implements Reply {
     }
     List<String> left;
     try {
-      left = api.leftFor(to.channel(), to.threadTs(), eventId);
+      left = api.leftFor(to.channel(), to.threadTs(), to.askedTs(), eventId);
     } catch (SlackCallException e) {
       LOG.warn(
           "Could not look for messages an earlier attempt left in {} ({})",

@@ -15,6 +15,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,10 +85,11 @@ public class SlackWebApi {
   }
 
   /**
-   * The ts of the messages this bot left in a thread that answer {@code eventId} (tagged with it)
-   * or carry no tag at all (a stream whose starter died before stopping it), oldest first.
+   * The ts of the messages this bot left in a thread that answer {@code eventId}: tagged with it,
+   * or, after the message answered ({@code askedTs}, may be null), carrying no tag at all (a stream
+   * whose starter died before stopping it). Oldest first.
    */
-  public List<String> leftFor(String channel, String threadTs, String eventId) {
+  public List<String> leftFor(String channel, String threadTs, String askedTs, String eventId) {
     String self = botUserId();
     List<String> found = new ArrayList<>();
     String cursor = null;
@@ -108,7 +110,8 @@ public class SlackWebApi {
       for (Message message : response.getMessages()) {
         String event = SlackReplyTag.eventOf(message);
         boolean own = self.equals(message.getUser());
-        if (own && (event == null || event.equals(eventId)) && !threadTs.equals(message.getTs())) {
+        boolean untaggedAfter = event == null && askedTs != null && later(message.getTs(), askedTs);
+        if (own && (eventId.equals(event) || untaggedAfter)) {
           found.add(message.getTs());
         }
       }
@@ -121,6 +124,15 @@ public class SlackWebApi {
       }
     }
     return found;
+  }
+
+  /** Whether message ts {@code ts} is later than {@code than} (both "seconds.micros"). */
+  static boolean later(String ts, String than) {
+    try {
+      return new BigDecimal(ts).compareTo(new BigDecimal(than)) > 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** The bot's own user id ({@code auth.test}), asked once. */

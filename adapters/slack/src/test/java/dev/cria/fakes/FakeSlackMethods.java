@@ -22,7 +22,7 @@ final class FakeSlackMethods {
 
   private final List<FakeSlackMessage> messages = new CopyOnWriteArrayList<>();
   private final Map<String, String> displayNames = new ConcurrentHashMap<>();
-  private final AtomicLong nextTs = new AtomicLong(1);
+  private final AtomicLong nextTs = new AtomicLong();
   private volatile String socketModeUrl;
 
   List<FakeSlackMessage> messages() {
@@ -166,8 +166,11 @@ final class FakeSlackMethods {
     return user;
   }
 
+  /** Like Slack's: the time in seconds and microseconds, rising with every message. */
   private String ts() {
-    return "1700000%03d.%06d".formatted(100 + nextTs.get() / 1000, nextTs.getAndIncrement());
+    long micros =
+        nextTs.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis() * 1000));
+    return "%d.%06d".formatted(micros / 1_000_000, micros % 1_000_000);
   }
 
   static JsonObject error(String error) {

@@ -26,14 +26,14 @@ class SlackReplyResumeTest {
 
   private FakeSlackApi slack;
   private SlackReplyPort port;
+  private SlackWebApi api;
 
   @BeforeEach
   void start() {
     slack = FakeSlackApi.start();
     var settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", null, slack.apiUrl(), true);
-    port =
-        new SlackReplyPort(
-            new SlackWebApi(new SlackFactory().slack(settings), FakeSlackApi.BOT_TOKEN, 2));
+    api = new SlackWebApi(new SlackFactory().slack(settings), FakeSlackApi.BOT_TOKEN, 2);
+    port = new SlackReplyPort(api);
   }
 
   @AfterEach
@@ -88,7 +88,27 @@ class SlackReplyResumeTest {
   }
 
   private static ReplyRequest attempt(int attempt, String eventId, String recorded) {
-    return new ReplyRequest(inThread(), eventId, attempt, recorded);
+    String address =
+        SlackReplyAddress.thread(CHANNEL, THREAD, "U0ADA", "T0TEAM").asked(THREAD).encode();
+    return new ReplyRequest(address, eventId, attempt, recorded);
+  }
+
+  @Test
+  void untaggedMessagesFromBeforeTheQuestionAreLeftAlone() {
+    // An answer of an older Cria, without metadata, posted before this question was asked.
+    String older = api.postMessage(CHANNEL, THREAD, "An older answer.", null);
+    String asked = "9999999999.000001";
+    String address =
+        SlackReplyAddress.thread(CHANNEL, THREAD, "U0ADA", "T0TEAM").asked(asked).encode();
+
+    port.open(new ReplyRequest(address, "Ev1", 2, null)).finish("The answer.");
+
+    List<FakeSlackMessage> thread = slack.thread(CHANNEL, THREAD);
+    assertEquals(2, thread.size(), thread.toString());
+    assertEquals(older, thread.getFirst().ts());
+    assertEquals("An older answer.", thread.getFirst().text());
+    assertEquals("The answer.", thread.get(1).text());
+    assertEquals(0, slack.calls("chat.delete").size());
   }
 
   @Test
