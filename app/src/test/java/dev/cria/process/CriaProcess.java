@@ -69,7 +69,8 @@ public final class CriaProcess implements AutoCloseable {
    * logging to {@code log}, and waits until {@code /health} answers 200.
    */
   public static CriaProcess start(Path jar, Map<String, String> env, Path log, Duration startup) {
-    return launch(jar.getFileName().toString(), jar, IMAGE_JVM_OPTIONS, env, log, startup);
+    return launch(
+        jar.getFileName().toString(), jar, IMAGE_JVM_OPTIONS, env, log, startup, "/health");
   }
 
   /**
@@ -78,15 +79,48 @@ public final class CriaProcess implements AutoCloseable {
    * target/process-logs/NAME-*.log}, and waits until {@code /health} answers 200.
    */
   public static CriaProcess start(String name, Map<String, String> env, Duration startup) {
-    Path target = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target");
-    Path jar = target.resolve("cria.jar");
+    return startPackaged(name, env, startup, "/health");
+  }
+
+  /**
+   * Like {@link #start(String, Map, Duration)}, but waits only until {@code /health/liveness}
+   * answers 200: for a Cria that is up but cannot connect to a platform, so {@code /health} says
+   * DOWN.
+   */
+  public static CriaProcess startAlive(String name, Map<String, String> env, Duration startup) {
+    return startPackaged(name, env, startup, "/health/liveness");
+  }
+
+  /**
+   * Starts {@code jar} (any build of Cria) small and waits until {@code /health/liveness} is 200.
+   */
+  public static CriaProcess startAlive(
+      Path jar, String name, Map<String, String> env, Duration startup) {
+    return launch(name, jar, SMALL_JVM_OPTIONS, env, logFile(name), startup, "/health/liveness");
+  }
+
+  private static CriaProcess startPackaged(
+      String name, Map<String, String> env, Duration startup, String readyPath) {
+    Path jar = target().resolve("cria.jar");
     if (!Files.isRegularFile(jar)) {
       throw new AssertionError(jar + " is missing: *IT tests run after `package` (./mvnw verify)");
     }
+    return launch(name, jar, SMALL_JVM_OPTIONS, env, logFile(name), startup, readyPath);
+  }
+
+  /** The jar {@code package} built: {@code app/target/cria.jar}. */
+  public static Path packagedJar() {
+    return target().resolve("cria.jar");
+  }
+
+  private static Path target() {
+    return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target");
+  }
+
+  private static Path logFile(String name) {
     try {
-      Path logs = Files.createDirectories(target.resolve("process-logs"));
-      Path log = logs.resolve(name + "-" + System.currentTimeMillis() + ".log");
-      return launch(name, jar, SMALL_JVM_OPTIONS, env, log, startup);
+      Path logs = Files.createDirectories(target().resolve("process-logs"));
+      return logs.resolve(name + "-" + System.currentTimeMillis() + ".log");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,7 +132,8 @@ public final class CriaProcess implements AutoCloseable {
       List<String> jvmOptions,
       Map<String, String> env,
       Path log,
-      Duration startup) {
+      Duration startup,
+      String readyPath) {
     try {
       int port = freePort();
       List<String> command = new ArrayList<>();
@@ -115,7 +150,7 @@ public final class CriaProcess implements AutoCloseable {
       Process process = builder.start();
       RUNNING.add(process);
       CriaProcess cria = new CriaProcess(name, process, log, port);
-      cria.awaitHealthy(startup);
+      cria.awaitReady(startup, readyPath);
       return cria;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -219,7 +254,7 @@ public final class CriaProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  private void awaitHealthy(Duration startup) {
+  private void awaitReady(Duration startup, String readyPath) {
     Instant deadline = Instant.now().plus(startup);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
@@ -227,7 +262,7 @@ public final class CriaProcess implements AutoCloseable {
         throw new AssertionError(name + " exited with " + process.exitValue() + tail());
       }
       try {
-        if (get("/health").statusCode() == 200) {
+        if (get(readyPath).statusCode() == 200) {
           return;
         }
       } catch (UncheckedIOException notYet) {
@@ -241,7 +276,7 @@ public final class CriaProcess implements AutoCloseable {
       }
     }
     close();
-    throw new AssertionError(name + ": /health not UP within " + startup + tail());
+    throw new AssertionError(name + ": " + readyPath + " not UP within " + startup + tail());
   }
 
   private String tail() {

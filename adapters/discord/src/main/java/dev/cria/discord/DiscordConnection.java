@@ -1,5 +1,8 @@
 package dev.cria.discord;
 
+import dev.cria.chat.ConnectionHealth;
+import dev.cria.chat.ConnectionProblems;
+import dev.cria.chat.ConnectionStatus;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -12,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import org.slf4j.Logger;
@@ -20,12 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Cria's connection to Discord. Connects on a background thread, so the application starts even
  * when Discord is slow or down; if Discord refuses the Message Content intent (not enabled in the
- * Developer Portal) it reconnects without it and says what that costs. Shuts down with the
- * application.
+ * Developer Portal) it reconnects without it and says what that costs. Any other failure (a refused
+ * token, an unreachable Discord, a class missing from the jar) is logged once per cause and retried
+ * with a growing delay; {@link #status()} tells {@code /health} where it stands, including while
+ * JDA reconnects a dropped gateway. Shuts down with the application.
  */
 @Singleton
 @Requires(property = "cria.discord.bot-token")
-public class DiscordConnection {
+public class DiscordConnection implements ConnectionHealth {
 
   private static final Logger LOG = LoggerFactory.getLogger(DiscordConnection.class);
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
@@ -36,7 +42,11 @@ public class DiscordConnection {
   private final ExecutorService eventPool = Executors.newVirtualThreadPerTaskExecutor();
   private final DiscordClientFactory factory;
   private final CountDownLatch built = new CountDownLatch(1);
+  private final ConnectionProblems problems = new ConnectionProblems(LOG);
+  private volatile ConnectionStatus connected;
   private volatile DiscordSession current;
+  private volatile DiscordSession ready;
+  private volatile ConnectionStatus loopStatus = ConnectionStatus.connecting("starting");
   private volatile boolean closed;
 
   public DiscordConnection(DiscordSettings settings) {
@@ -83,41 +93,45 @@ public class DiscordConnection {
             new GatewayWatch(settings.shardRange().map(ShardRange::count).orElse(1));
         List<Object> all = new ArrayList<>(listeners);
         all.add(watch);
+        loopStatus = ConnectionStatus.connecting("logging in to Discord");
         try {
           current = factory.open(intents, all.toArray());
-        } catch (InvalidTokenException e) {
-          LOG.error(
-              "Discord refused DISCORD_BOT_TOKEN: copy it again from Bot > Reset Token in the"
-                  + " Developer Portal. Cria is offline on Discord.");
-          return;
-        } catch (RuntimeException e) {
-          LOG.warn("Cannot reach Discord ({}); trying again in {}", e.getMessage(), backoff);
-          Thread.sleep(backoff.toMillis());
+        } catch (Throwable failure) {
+          ConnectionProblems.rethrowIfFatal(failure);
+          retryAfter(advice(failure), failure, backoff);
           backoff = longer(backoff);
           continue;
         }
         built.countDown();
+        loopStatus = ConnectionStatus.connecting("waiting for Discord's gateway to be ready");
         GatewayWatch.Outcome outcome = awaitGateway(watch);
         if (closed) {
           return;
         }
         if (outcome == GatewayWatch.Outcome.READY) {
+          connected = ConnectionStatus.connected("gateway connected");
+          ready = current;
+          problems.recovered("Discord connected");
           onReady.accept(current);
           return;
         }
-        if (outcome != GatewayWatch.Outcome.DISALLOWED_INTENTS
-            || !intents.contains(GatewayIntent.MESSAGE_CONTENT)) {
-          LOG.error(
-              "Discord closed the connection ({}); Cria is offline on Discord", watch.closeCode());
-          return;
-        }
-        LOG.warn(
-            "Discord refused the Message Content intent: enable it under Bot > Privileged Gateway"
-                + " Intents in the Developer Portal. Reconnecting without it: Cria answers"
-                + " mentions, replies to its answers, DMs and slash commands, but not other"
-                + " messages in its threads.");
         current.shutdown(SHUTDOWN_GRACE);
-        intents = DiscordClientFactory.WITHOUT_MESSAGE_CONTENT;
+        if (outcome == GatewayWatch.Outcome.DISALLOWED_INTENTS
+            && intents.contains(GatewayIntent.MESSAGE_CONTENT)) {
+          LOG.warn(
+              "Discord refused the Message Content intent: enable it under Bot > Privileged"
+                  + " Gateway Intents in the Developer Portal. Reconnecting without it: Cria"
+                  + " answers mentions, replies to its answers, DMs and slash commands, but not"
+                  + " other messages in its threads.");
+          intents = DiscordClientFactory.WITHOUT_MESSAGE_CONTENT;
+          continue;
+        }
+        String closeCode = String.valueOf(watch.closeCode());
+        retryAfter(
+            "Discord closed the gateway connection (" + closeCode + ")",
+            new IllegalStateException("gateway closed: " + closeCode),
+            backoff);
+        backoff = longer(backoff);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -125,6 +139,55 @@ public class DiscordConnection {
       // Whatever happened, callers waiting for a session stop waiting.
       built.countDown();
     }
+  }
+
+  private void retryAfter(String advice, Throwable failure, Duration backoff)
+      throws InterruptedException {
+    String detail = advice + "; retrying in " + backoff.toSeconds() + "s";
+    loopStatus = ConnectionStatus.down(detail);
+    problems.failed("Cria is offline on Discord: " + detail, failure);
+    Thread.sleep(backoff.toMillis());
+  }
+
+  private static String advice(Throwable failure) {
+    if (failure instanceof InvalidTokenException) {
+      return "Discord refused DISCORD_BOT_TOKEN: copy it again from Bot > Reset Token in the"
+          + " Developer Portal";
+    }
+    String missing = ConnectionProblems.missingClass(failure);
+    if (missing != null) {
+      return ConnectionProblems.missingClassAdvice(missing);
+    }
+    return "cannot reach Discord ("
+        + failure.getClass().getSimpleName()
+        + "); check the network, a proxy, or DISCORD_API_URL";
+  }
+
+  @Override
+  public String component() {
+    return "discord";
+  }
+
+  @Override
+  public ConnectionStatus status() {
+    if (closed) {
+      return ConnectionStatus.down("shut down");
+    }
+    DiscordSession session = ready;
+    if (session == null) {
+      return loopStatus;
+    }
+    List<String> notConnected = new ArrayList<>();
+    for (JDA shard : session.shards()) {
+      if (shard.getStatus() != JDA.Status.CONNECTED) {
+        notConnected.add("shard " + shard.getShardInfo().getShardId() + ": " + shard.getStatus());
+      }
+    }
+    if (notConnected.isEmpty()) {
+      return connected;
+    }
+    return ConnectionStatus.down(
+        "gateway not connected, JDA is reconnecting (" + String.join(", ", notConnected) + ")");
   }
 
   private static Duration longer(Duration backoff) {

@@ -114,6 +114,11 @@ public final class FakeSlackApi implements AutoCloseable {
     return hold;
   }
 
+  /** Calls to {@code method} succeed again. */
+  public void stopFailing(String method) {
+    failAlways.remove(method);
+  }
+
   public List<FakeSlackCall> calls() {
     return List.copyOf(calls);
   }

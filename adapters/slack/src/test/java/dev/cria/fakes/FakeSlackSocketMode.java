@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
@@ -26,6 +27,7 @@ public final class FakeSlackSocketMode implements AutoCloseable {
 
   private final Server server;
   private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+  private final AtomicInteger opened = new AtomicInteger();
 
   private FakeSlackSocketMode() throws InterruptedException {
     server = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -55,23 +57,60 @@ public final class FakeSlackSocketMode implements AutoCloseable {
     await(() -> !server.getConnections().isEmpty(), "a Socket Mode connection");
   }
 
+  /**
+   * Waits until {@code count} connections have been opened since the start, reconnects included.
+   */
+  public void awaitConnectionsOpened(int count) {
+    await(
+        () -> opened.get() >= count && !server.getConnections().isEmpty(),
+        count + " Socket Mode connections (" + opened.get() + " so far)");
+  }
+
+  /** How many connections apps have opened, reconnects included. */
+  public int connectionsOpened() {
+    return opened.get();
+  }
+
+  /**
+   * Asks the app to reconnect, as Slack does before it rotates a connection: {@code {"type":
+   * "disconnect", "reason": "refresh_requested"}}.
+   */
+  public void requestReconnect() {
+    server.broadcast(
+        "{\"type\":\"disconnect\",\"reason\":\"refresh_requested\","
+            + "\"debug_info\":{\"host\":\"fake\"}}");
+  }
+
+  /** Drops every connection without a word, as a network failure or a Slack restart does. */
+  public void dropConnections() {
+    server.getConnections().forEach(c -> c.closeConnection(1006, "dropped"));
+  }
+
   /** Pushes an Events API envelope (first delivery: {@code retry_attempt} 0). */
   public void pushEvent(String envelopeId, String eventCallbackJson) {
-    push(envelopeId, "events_api", eventCallbackJson);
+    push(envelopeId, "events_api", eventCallbackJson, 0);
+  }
+
+  /**
+   * Delivers an envelope again, as Slack does when it saw no ack in time: the same envelope and
+   * event, {@code retry_attempt} counted up.
+   */
+  public void redeliverEvent(String envelopeId, String eventCallbackJson, int retryAttempt) {
+    push(envelopeId, "events_api", eventCallbackJson, retryAttempt);
   }
 
   /** Pushes a slash command envelope; the payload is the command's fields as JSON. */
   public void pushCommand(String envelopeId, String commandJson) {
-    push(envelopeId, "slash_commands", commandJson);
+    push(envelopeId, "slash_commands", commandJson, 0);
   }
 
-  private void push(String envelopeId, String type, String payloadJson) {
+  private void push(String envelopeId, String type, String payloadJson, int retryAttempt) {
     JsonObject envelope = new JsonObject();
     envelope.addProperty("envelope_id", envelopeId);
     envelope.addProperty("type", type);
     envelope.addProperty("accepts_response_payload", false);
-    envelope.addProperty("retry_attempt", 0);
-    envelope.addProperty("retry_reason", "");
+    envelope.addProperty("retry_attempt", retryAttempt);
+    envelope.addProperty("retry_reason", retryAttempt == 0 ? "" : "timeout");
     envelope.add("payload", JsonParser.parseString(payloadJson));
     server.broadcast(envelope.toString());
   }
@@ -132,6 +171,7 @@ public final class FakeSlackSocketMode implements AutoCloseable {
 
     @Override
     public void onOpen(WebSocket connection, ClientHandshake handshake) {
+      opened.incrementAndGet();
       connection.send(
           "{\"type\":\"hello\",\"num_connections\":1,"
               + "\"debug_info\":{\"host\":\"fake\",\"approximate_connection_time\":3600},"
