@@ -22,6 +22,8 @@ public final class EnvironmentVariables {
           "LLAMA_API_STYLE",
           "LLAMA_MODERATION",
           "LLAMA_MODERATION_MODEL",
+          "LLAMA_MODERATION_BASE_URL",
+          "CRIA_MODERATION_ALLOW",
           "LLAMA_CONNECT_TIMEOUT",
           "LLAMA_READ_TIMEOUT",
           "LLAMA_MAX_RETRIES",
@@ -58,6 +60,8 @@ public final class EnvironmentVariables {
           "DISCORD_API_URL",
           "DISCORD_GATEWAY_URL");
 
+  private static final Pattern MODERATION_CATEGORY =
+      Pattern.compile("(?i:S([1-9]|1[0-4]))|(?!s\\d)[a-z][a-z0-9_/-]*");
   private static final Pattern SHARDS = Pattern.compile("(\\d+)(-(\\d+))?/(\\d+)");
   private static final String H2_OPTIONS =
       "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
@@ -97,8 +101,21 @@ public final class EnvironmentVariables {
     read.url("LLAMA_BASE_URL", "cria.llama.base-url");
     read.text("LLAMA_MODEL", "cria.llama.model");
     read.oneOf("LLAMA_API_STYLE", "cria.llama.api-style", "llama", "openai");
-    read.onOff("LLAMA_MODERATION", "cria.llama.moderation");
+    read.oneOf("LLAMA_MODERATION", "cria.llama.moderation", "guard", "moderations", "off");
     read.text("LLAMA_MODERATION_MODEL", "cria.llama.moderation-model");
+    read.url("LLAMA_MODERATION_BASE_URL", "cria.llama.moderation-base-url");
+    String allow = read.value("CRIA_MODERATION_ALLOW");
+    if (allow != null) {
+      for (String category : allow.split(",")) {
+        if (!MODERATION_CATEGORY.matcher(category.strip()).matches()) {
+          throw new ConfigException(
+              "CRIA_MODERATION_ALLOW must list Llama Guard categories S1 to S14 (or category names"
+                  + " of a /moderations server), separated by commas, e.g. S6,S8; got: "
+                  + allow);
+        }
+      }
+      read.put("cria.llama.moderation-allow", allow);
+    }
     read.duration("LLAMA_CONNECT_TIMEOUT", "cria.llama.connect-timeout");
     read.duration("LLAMA_READ_TIMEOUT", "cria.llama.read-timeout");
     read.integer("LLAMA_MAX_RETRIES", "cria.llama.max-retries", 0, 10);

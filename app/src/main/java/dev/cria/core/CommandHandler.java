@@ -88,8 +88,12 @@ class CommandHandler {
           + requested
           + "`. Try again in a minute.";
     }
+    // Ollama lists llama3.2 as llama3.2:latest; a name without a tag means that one.
     Optional<String> match =
-        models.stream().filter(id -> id.equalsIgnoreCase(requested)).findFirst();
+        models.stream()
+            .filter(
+                id -> id.equalsIgnoreCase(requested) || id.equalsIgnoreCase(requested + ":latest"))
+            .findFirst();
     if (match.isEmpty()) {
       return "I don't know the model `"
           + requested

@@ -107,10 +107,14 @@ public class ConversationPipeline {
     try {
       return answerWithModel(queued, owner, reply, interval);
     } catch (ModerationGate.ModerationUnavailable e) {
-      reply.fail(ReplyTexts.moderationUnavailable());
+      reply.fail(
+          e.unreadable() ? ReplyTexts.moderationUnreadable() : ReplyTexts.moderationUnavailable());
       return new Result(Outcome.REFUSED, null);
+    } catch (ModelCircuit.Open e) {
+      reply.fail(ReplyTexts.modelDown(e.retryIn()));
+      return new Result(Outcome.FAILED, null);
     } catch (ModelException e) {
-      return failWithModelError(e, reply);
+      return failWithModelError(e, reply, modelAsked(event));
     } catch (RuntimeException e) {
       String errorId = newErrorId();
       LOG.error("Failed to answer (error id {})", errorId, e);
@@ -122,16 +126,13 @@ public class ConversationPipeline {
 
   private Result answerWithModel(QueuedEvent queued, String owner, Reply reply, Duration interval) {
     ChatEvent event = queued.event();
-    if (!llama.configured()) {
-      throw new ModelException(ModelException.Kind.NOT_CONFIGURED, "LLAMA_API_KEY is not set");
-    }
     var overQuota = quota.check(queued);
     if (overQuota.isPresent()) {
       store.dropUserTurn(queued.seq());
       reply.fail(overQuota.get());
       return new Result(Outcome.REFUSED, null);
     }
-    if (!circuit.allows()) {
+    if (circuit.refusesNow()) {
       reply.fail(ReplyTexts.modelDown(circuit.retryIn()));
       return new Result(Outcome.FAILED, null);
     }
@@ -153,7 +154,8 @@ public class ConversationPipeline {
         callModel(queued, owner, placeholder, settings, window, reply, interval);
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (completion.text().isBlank()) {
-      reply.fail(ReplyTexts.emptyAnswer());
+      boolean toolCall = "tool_calls".equals(completion.stopReason());
+      reply.fail(toolCall ? ReplyTexts.toolCall() : ReplyTexts.emptyAnswer());
       return new Result(Outcome.FAILED, null);
     }
     var outputNotice = moderation.checkOutput(queued, completion.text());
@@ -202,6 +204,11 @@ public class ConversationPipeline {
             reply, interval, placeholder, id -> queue.recordReplyMessage(queued.seq(), owner, id));
     StringBuilder soFar = new StringBuilder();
     long started = System.nanoTime();
+    // The breaker's permit is taken here, right before the call, and every way out of the call
+    // records a result: a half-open breaker's trial permit is never kept by a failure elsewhere.
+    if (!circuit.allows()) {
+      throw new ModelCircuit.Open(circuit.retryIn());
+    }
     Completion completion;
     try {
       completion =
@@ -220,10 +227,13 @@ public class ConversationPipeline {
     } catch (ModelException e) {
       circuit.failed(e);
       throw e;
+    } catch (RuntimeException e) {
+      circuit.succeeded(); // the model answered; delivering its text failed
+      throw e;
     }
     metrics.modelLatency(Duration.ofNanos(System.nanoTime() - started));
     metrics.tokens(completion.promptTokens(), completion.completionTokens());
-    return completion;
+    return completion.withEstimatedUsage(window.messages());
   }
 
   private void storeAnswer(QueuedEvent queued, Completion completion, long latencyMs) {
@@ -252,25 +262,23 @@ public class ConversationPipeline {
     }
   }
 
-  private Result failWithModelError(ModelException e, Reply reply) {
+  private Result failWithModelError(ModelException e, Reply reply, String modelAsked) {
     String errorId = newErrorId();
     metrics.error("model_" + e.kind().name().toLowerCase(Locale.ROOT));
-    String text =
-        switch (e.kind()) {
-          case NOT_CONFIGURED -> ReplyTexts.notConfigured();
-          case RATE_LIMITED -> ReplyTexts.busy(e.retryAfter());
-          case UNAUTHORIZED -> ReplyTexts.unauthorized();
-          case NOT_FOUND -> ReplyTexts.unknownModel();
-          case BAD_REQUEST -> ReplyTexts.badRequest(errorId);
-          case UNAVAILABLE -> ReplyTexts.unavailable(errorId);
-        };
-    if (e.kind() == ModelException.Kind.NOT_CONFIGURED) {
-      LOG.warn("Not answering: LLAMA_API_KEY is not set");
-    } else {
-      LOG.warn("Model call failed: {} {} (error id {})", e.kind(), e.getMessage(), errorId);
-    }
-    reply.fail(text);
+    LOG.warn(
+        "Model call failed: {} {} {} (error id {})",
+        e.kind(),
+        e.symptom(),
+        e.getMessage(),
+        errorId);
+    reply.fail(ReplyTexts.forModelError(e, errorId, modelAsked));
     return new Result(Outcome.FAILED, errorId);
+  }
+
+  /** The model this conversation asks: its own setting, or {@code LLAMA_MODEL}. */
+  private String modelAsked(ChatEvent event) {
+    String model = commands.effective(event.conversation()).model();
+    return model == null || model.isBlank() ? llama.model() : model;
   }
 
   static String newErrorId() {

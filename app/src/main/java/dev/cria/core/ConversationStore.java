@@ -21,13 +21,25 @@ public interface ConversationStore {
 
   void recordAnswerMessage(long seq, String platformMessageId);
 
+  /**
+   * Records a moderation decision.
+   *
+   * @param letThrough flagged categories an operator allows ({@code CRIA_MODERATION_ALLOW})
+   */
   void saveModeration(
-      ConversationKey conversation, long seq, String direction, ModerationResult result);
+      ConversationKey conversation,
+      long seq,
+      String direction,
+      ModerationResult result,
+      List<String> letThrough);
 
   /** Removes the user turn an event stored (e.g. when moderation refused it). */
   void dropUserTurn(long seq);
 
-  /** Forgets the turns of a conversation that came before an event. */
+  /**
+   * Forgets a conversation before an event: deletes its turns, the moderation decisions about them
+   * and the finished events that carried them. Returns how many turns.
+   */
   int reset(ConversationKey conversation, long beforeSeq);
 
   void edit(ConversationKey conversation, String messageId, String text);
@@ -45,6 +57,9 @@ public interface ConversationStore {
 
   Usage usage(String userId, ConversationKey channel, Instant since);
 
-  /** Deletes turns and finished events older than the given time; returns how many turns. */
+  /**
+   * Deletes turns, the moderation decisions about them and finished events older than the given
+   * time; returns how many turns.
+   */
   int purgeBefore(Instant before);
 }

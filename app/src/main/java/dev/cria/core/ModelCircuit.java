@@ -14,6 +14,11 @@ import org.slf4j.LoggerFactory;
  * with the API unavailable or rate limiting, calls are refused at once for {@code open}, so users
  * get an immediate answer instead of waiting for timeouts; then one trial call decides whether it
  * closes again.
+ *
+ * <p>{@link #allows()} takes a permit (in the half-open state, the only trial permit), so it must
+ * be followed by {@link #succeeded()} or {@link #failed}: the pipeline takes it right before the
+ * model call and records a result on every way out. {@link #refusesNow()} only looks, for refusing
+ * early.
  */
 @Singleton
 class ModelCircuit {
@@ -40,9 +45,31 @@ class ModelCircuit {
             .build();
   }
 
-  /** Whether a call may go out now; when not, {@link #retryIn()} says for how long. */
+  /** The breaker was open when the model was about to be called. */
+  static final class Open extends RuntimeException {
+    private final Duration retryIn;
+
+    Open(Duration retryIn) {
+      super("the model circuit breaker is open", null, false, false);
+      this.retryIn = retryIn;
+    }
+
+    Duration retryIn() {
+      return retryIn;
+    }
+  }
+
+  /**
+   * Takes a permit for one call; when none is given, {@link #retryIn()} says for how long. A permit
+   * must be answered with {@link #succeeded()} or {@link #failed}.
+   */
   boolean allows() {
     return breaker.tryAcquirePermit();
+  }
+
+  /** Whether the breaker is open and its wait not yet over; takes no permit. */
+  boolean refusesNow() {
+    return breaker.isOpen() && breaker.getRemainingDelay().isPositive();
   }
 
   Duration retryIn() {

@@ -8,8 +8,63 @@ final class ReplyTexts {
 
   private ReplyTexts() {}
 
-  static String notConfigured() {
-    return "I'm not set up yet: an operator has to give me a Llama API key (LLAMA_API_KEY).";
+  /** What to say when the model call failed; {@code model} is the one that was asked. */
+  static String forModelError(ModelException e, String errorId, String model) {
+    return switch (e.symptom()) {
+      case MODEL_NOT_SERVED -> modelNotServed(model);
+      case NO_SUCH_ENDPOINT -> noSuchEndpoint(errorId);
+      case NOT_AN_API -> notAnApi(errorId);
+      case MALFORMED -> malformed(errorId);
+      case BROKE_OFF -> brokeOff(errorId);
+      case NONE ->
+          switch (e.kind()) {
+            case RATE_LIMITED -> busy(e.retryAfter());
+            case UNAUTHORIZED -> unauthorized();
+            case NOT_FOUND -> modelNotServed(model);
+            case BAD_REQUEST -> badRequest(errorId);
+            case UNAVAILABLE -> unavailable(errorId);
+          };
+    };
+  }
+
+  static String modelNotServed(String model) {
+    return "The model server doesn't have the model `"
+        + model
+        + "`. An operator can pull it (e.g. `ollama pull "
+        + model
+        + "`) or set LLAMA_MODEL; you can pick another with the `model` command.";
+  }
+
+  static String noSuchEndpoint(String errorId) {
+    return "The model server has no chat endpoint there (HTTP 404). An operator has to check"
+        + " LLAMA_BASE_URL (error id "
+        + errorId
+        + ").";
+  }
+
+  static String notAnApi(String errorId) {
+    return "The model server answered with a web page instead of an answer. An operator has to"
+        + " check LLAMA_BASE_URL (error id "
+        + errorId
+        + ").";
+  }
+
+  static String malformed(String errorId) {
+    return "The model server sent an answer I couldn't read, so I dropped it. Please try again"
+        + " (error id "
+        + errorId
+        + ").";
+  }
+
+  static String brokeOff(String errorId) {
+    return "The model server stopped in the middle of the answer, so I dropped it. Please try again"
+        + " (error id "
+        + errorId
+        + ").";
+  }
+
+  static String toolCall() {
+    return "The model tried to call a tool, which I can't do yet. Try asking differently.";
   }
 
   static String busy(Duration retryAfter) {
@@ -25,16 +80,11 @@ final class ReplyTexts {
   }
 
   static String unauthorized() {
-    return "The Llama API refused my key. An operator has to check LLAMA_API_KEY.";
-  }
-
-  static String unknownModel() {
-    return "The model set for this conversation isn't available. Pick another one with the `model`"
-        + " command.";
+    return "The model server refused me (HTTP 401/403). An operator has to check LLAMA_API_KEY.";
   }
 
   static String badRequest(String errorId) {
-    return "The Llama API refused this request (error id " + errorId + ").";
+    return "The model server refused this request (error id " + errorId + ").";
   }
 
   static String unavailable(String errorId) {
@@ -68,6 +118,11 @@ final class ReplyTexts {
   static String moderationUnavailable() {
     return "I can't check messages with the safety service right now, so I'm not answering. Please"
         + " try again in a minute.";
+  }
+
+  static String moderationUnreadable() {
+    return "I can't check messages with the safety service right now (its answer was neither safe"
+        + " nor unsafe), so I'm not answering. Please try again in a minute.";
   }
 
   static String tooLong(int tokens, int limit) {

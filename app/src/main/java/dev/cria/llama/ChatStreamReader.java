@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cria.core.Completion;
 import dev.cria.core.ModelException;
 import dev.cria.core.ModelException.Kind;
+import dev.cria.core.ModelException.Symptom;
 import dev.cria.llama.SseLineReader.Message;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +15,12 @@ import java.util.function.UnaryOperator;
 
 /**
  * Reads a streamed answer: SSE messages in, each text fragment passed on as it arrives, the whole
- * {@link Completion} at the end. An error line or chunk, a broken or stalled body, or a stream that
- * ends before saying anything becomes a {@link ModelException} ({@code UNAVAILABLE}); a stream that
- * ends after some text but without a stop reason is returned with a null stop reason.
+ * {@link Completion} at the end, thinking ({@code <think>...</think>}) left out. An error line or
+ * chunk, a malformed chunk, a broken or stalled body, or a stream that ends before saying anything
+ * becomes a {@link ModelException} ({@code UNAVAILABLE}). In the OpenAI-compatible dialect a stream
+ * must end with a {@code finish_reason} or {@code data: [DONE]}; one that stops without either
+ * broke off, and its text is not an answer. The native dialect returns such a stream with a null
+ * stop reason.
  */
 final class ChatStreamReader {
 
@@ -37,6 +41,7 @@ final class ChatStreamReader {
     SseLineReader reader = new SseLineReader(body);
     try {
       for (Message message = reader.next(); message != null; message = reader.next()) {
+        answer.sawData = true;
         switch (message.kind()) {
           case DATA -> answer.add(chunk(message.payload()), onText);
           case ERROR_EVENT -> throw midStream(ProblemBody.parse(message.payload()));
@@ -51,7 +56,7 @@ final class ChatStreamReader {
     } catch (IOException e) {
       throw ModelErrors.broken(what, e);
     }
-    return answer.finish();
+    return answer.finish(reader.sawDone());
   }
 
   private StreamDelta chunk(String payload) {
@@ -61,6 +66,7 @@ final class ChatStreamReader {
     } catch (JsonProcessingException e) {
       throw new ModelException(
           Kind.UNAVAILABLE,
+          Symptom.MALFORMED,
           what + " sent a malformed chunk: " + redact.apply(e.getOriginalMessage()));
     }
     if (chunk == null || !chunk.isObject()) {
@@ -89,6 +95,8 @@ final class ChatStreamReader {
   /** The answer so far. */
   private final class Answer {
     private final StringBuilder text = new StringBuilder();
+    private final ReasoningFilter reasoning = new ReasoningFilter();
+    private boolean sawData;
     private String model;
     private String stopReason;
     private Integer promptTokens;
@@ -100,8 +108,7 @@ final class ChatStreamReader {
 
     void add(StreamDelta delta, Consumer<String> onText) {
       if (!delta.text().isEmpty()) {
-        text.append(delta.text());
-        onText.accept(delta.text());
+        show(reasoning.accept(delta.text()), onText);
       }
       stopReason = delta.stopReason() != null ? delta.stopReason() : stopReason;
       promptTokens = delta.promptTokens() != null ? delta.promptTokens() : promptTokens;
@@ -110,11 +117,30 @@ final class ChatStreamReader {
       model = delta.model() != null ? delta.model() : model;
     }
 
-    Completion finish() {
-      if (stopReason == null && text.isEmpty()) {
-        throw new ModelException(Kind.UNAVAILABLE, what + " ended before any answer came");
+    private void show(String shown, Consumer<String> onText) {
+      if (text.isEmpty() && reasoning.sawThought()) {
+        shown = shown.stripLeading();
       }
-      return new Completion(text.toString(), model, stopReason, promptTokens, completionTokens);
+      if (!shown.isEmpty()) {
+        text.append(shown);
+        onText.accept(shown);
+      }
+    }
+
+    Completion finish(boolean sawDone) {
+      text.append(reasoning.finish());
+      if (!sawData) {
+        throw new ModelException(
+            Kind.UNAVAILABLE, Symptom.MALFORMED, what + " got a body without any stream events");
+      }
+      if (stopReason == null && (text.isEmpty() || format.requiresEnd() && !sawDone)) {
+        throw new ModelException(
+            Kind.UNAVAILABLE,
+            Symptom.BROKE_OFF,
+            what + " ended before the answer was complete (no finish_reason, no [DONE])");
+      }
+      return new Completion(
+          text.toString().strip(), model, stopReason, promptTokens, completionTokens);
     }
   }
 }

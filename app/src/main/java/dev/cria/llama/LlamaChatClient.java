@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The model, reached over the native Llama API or an OpenAI-compatible server, whichever {@code
+ * The model, reached over an OpenAI-compatible server or the native Llama API, whichever {@code
  * LLAMA_API_STYLE} names. Streams answers, gives them in one piece, and lists the models (cached
  * for {@link #MODELS_TTL}, since a model picker asks often). Calls block: make them from a virtual
  * thread.
@@ -65,13 +65,23 @@ public final class LlamaChatClient implements ChatModel {
 
   /** Asks for the whole answer in one JSON document, without streaming. */
   public Completion complete(ChatRequest request) {
+    return complete(request, CHAT, settings.effectiveBaseUrl());
+  }
+
+  /**
+   * The same from the server at {@code baseUrl}, counted under another endpoint (Llama Guard's
+   * checks count as moderation).
+   */
+  Completion complete(ChatRequest request, String endpoint, String baseUrl) {
     String model = modelFor(request);
     return transport.measured(
-        CHAT,
+        endpoint,
         () ->
             format.completion(
                 transport.postJson(
-                    CHAT, url("/chat/completions"), format.chatBody(request, model, false)),
+                    endpoint,
+                    baseUrl + "/chat/completions",
+                    format.chatBody(request, model, false)),
                 model));
   }
 
@@ -86,11 +96,15 @@ public final class LlamaChatClient implements ChatModel {
     if (cached != null && cached.fresh()) {
       return cached.models();
     }
-    List<LlamaModel> models =
-        transport.measured(
-            MODELS, () -> WireFormat.models(transport.getJson(MODELS, url("/models"))));
+    List<LlamaModel> models = fetchModels(settings.effectiveBaseUrl());
     cachedModels = new CachedModels(models, System.nanoTime());
     return models;
+  }
+
+  /** The models the server at {@code baseUrl} offers, asked now. */
+  List<LlamaModel> fetchModels(String baseUrl) {
+    return transport.measured(
+        MODELS, () -> WireFormat.models(transport.getJson(MODELS, baseUrl + "/models")));
   }
 
   /**

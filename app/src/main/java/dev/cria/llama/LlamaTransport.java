@@ -97,6 +97,7 @@ public final class LlamaTransport implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new ModelException(
           ModelException.Kind.UNAVAILABLE,
+          ModelException.Symptom.MALFORMED,
           what(endpoint) + " got malformed JSON: " + redact(e.getOriginalMessage()));
     } catch (IOException e) {
       throw ModelErrors.broken(what(endpoint), e);
@@ -123,16 +124,13 @@ public final class LlamaTransport implements AutoCloseable {
   }
 
   private HttpRequest.Builder request(String url) {
-    if (!settings.configured()) {
-      throw new ModelException(
-          ModelException.Kind.NOT_CONFIGURED,
-          "LLAMA_API_KEY is not set, so Cria cannot call the model API");
-    }
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(settings.readTimeout())
-            .header("Authorization", "Bearer " + settings.apiKey().strip())
             .header("User-Agent", "Cria");
+    if (settings.hasApiKey()) {
+      builder.header("Authorization", "Bearer " + settings.apiKey().strip());
+    }
     if (url.startsWith("http://")) {
       builder.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance with local servers
     }
@@ -147,10 +145,22 @@ public final class LlamaTransport implements AutoCloseable {
                   RetryPolicies.<HttpResponse<InputStream>>forRequests(
                       settings.maxRetries(), backoff, event -> retrying(endpoint, event)))
               .get(() -> attempt(request));
+      if (isWebPage(response)) {
+        response.body().close();
+        throw ModelErrors.webPage(what(endpoint), request.uri().toString());
+      }
       return new IdleTimeoutInputStream(response.body(), settings.readTimeout());
+    } catch (IOException e) {
+      throw ModelErrors.broken(what(endpoint), e);
     } catch (FailsafeException e) {
       throw failure(endpoint, e.getCause());
     }
+  }
+
+  /** A proxy, portal or web server answered instead of the model server. */
+  private static boolean isWebPage(HttpResponse<?> response) {
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    return type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html");
   }
 
   private HttpResponse<InputStream> attempt(HttpRequest request)

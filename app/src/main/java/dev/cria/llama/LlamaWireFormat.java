@@ -35,7 +35,7 @@ final class LlamaWireFormat implements WireFormat {
     JsonNode message = body.path("completion_message");
     JsonNode metrics = body.path("metrics");
     return new Completion(
-        WireFormat.text(message.path("content")),
+        ReasoningFilter.strip(WireFormat.text(message.path("content"))),
         model,
         textOrNull(message.path("stop_reason")),
         metric(metrics, "num_prompt_tokens"),

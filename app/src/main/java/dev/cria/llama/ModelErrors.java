@@ -2,12 +2,14 @@ package dev.cria.llama;
 
 import dev.cria.core.ModelException;
 import dev.cria.core.ModelException.Kind;
+import dev.cria.core.ModelException.Symptom;
 import java.io.IOException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Turns what went wrong on the wire into a {@link ModelException} whose kind tells the pipeline
@@ -15,6 +17,10 @@ import java.util.function.UnaryOperator;
  * that an API key echoed by a server never leaves this package.
  */
 final class ModelErrors {
+
+  private static final Pattern MODEL_MISSING =
+      Pattern.compile(
+          "(?i)model\\b.*(not found|does not exist)|model_not_found|no such model|try pulling");
 
   private ModelErrors() {}
 
@@ -28,7 +34,27 @@ final class ModelErrors {
             : null;
     String said = ProblemBody.parse(failure.body()).describe();
     String message = what + " failed with HTTP " + status + ": " + redact.apply(said);
-    return new ModelException(kind, message, status, retryAfter, null);
+    return new ModelException(kind, symptom(status, said), message, status, retryAfter, null);
+  }
+
+  /**
+   * A 404 names either the model (Ollama: {@code model "x" not found, try pulling it first}; vLLM:
+   * {@code The model `x` does not exist.}; hosted: {@code model_not_found}) or nothing: then the
+   * path itself is missing, as with a plain-text {@code 404 page not found}.
+   */
+  static Symptom symptom(int status, String said) {
+    if (status != 404) {
+      return Symptom.NONE;
+    }
+    return MODEL_MISSING.matcher(said).find() ? Symptom.MODEL_NOT_SERVED : Symptom.NO_SUCH_ENDPOINT;
+  }
+
+  /** A 2xx whose body is a web page. */
+  static ModelException webPage(String what, String url) {
+    return new ModelException(
+        Kind.UNAVAILABLE,
+        Symptom.NOT_AN_API,
+        what + " got an HTML page from " + url + " instead of an API answer");
   }
 
   static Kind kind(int status) {
@@ -54,7 +80,8 @@ final class ModelErrors {
 
   /** The response started but its body broke off, stalled or could not be read. */
   static ModelException broken(String what, IOException e) {
-    return new ModelException(Kind.UNAVAILABLE, what + " broke off: " + describe(e), 0, null, e);
+    return new ModelException(
+        Kind.UNAVAILABLE, Symptom.BROKE_OFF, what + " broke off: " + describe(e), 0, null, e);
   }
 
   /** The server reported an error in the middle of a stream. */

@@ -7,10 +7,13 @@ import dev.cria.core.ChatRequest;
 import dev.cria.core.Completion;
 
 /**
- * The OpenAI-compatible dialect that the Llama API's {@code /compat/v1}, Ollama, vLLM and llama.cpp
- * speak: {@code max_tokens}; {@code choices[0].message.content} or {@code
- * choices[0].delta.content}; {@code finish_reason}; {@code usage} (asked for in streams with {@code
- * stream_options.include_usage}).
+ * The OpenAI-compatible dialect that Ollama, vLLM, llama.cpp's {@code llama-server}, OGX and hosted
+ * providers speak: {@code max_tokens}; {@code choices[0].message.content} or {@code
+ * choices[0].delta.content}; {@code finish_reason} ({@code stop}, {@code length}, {@code
+ * tool_calls}); {@code usage} (asked for in streams with {@code stream_options.include_usage}, sent
+ * in a last chunk with no choices). Reasoning sent apart ({@code reasoning_content} on vLLM and
+ * llama.cpp, {@code reasoning} on Ollama) is never read; reasoning inside {@code content} is left
+ * to {@link ReasoningFilter}.
  */
 final class OpenAiWireFormat implements WireFormat {
 
@@ -39,7 +42,7 @@ final class OpenAiWireFormat implements WireFormat {
     JsonNode choice = body.path("choices").path(0);
     JsonNode usage = body.path("usage");
     return new Completion(
-        WireFormat.text(choice.path("message").path("content")),
+        ReasoningFilter.strip(WireFormat.text(choice.path("message").path("content"))),
         body.path("model").asText(model),
         textOrNull(choice.path("finish_reason")),
         WireFormat.tokens(usage.path("prompt_tokens")),
@@ -57,6 +60,11 @@ final class OpenAiWireFormat implements WireFormat {
         WireFormat.tokens(usage.path("prompt_tokens")),
         WireFormat.tokens(usage.path("completion_tokens")),
         model.isTextual() ? model.asText() : null);
+  }
+
+  @Override
+  public boolean requiresEnd() {
+    return true;
   }
 
   private static String textOrNull(JsonNode node) {

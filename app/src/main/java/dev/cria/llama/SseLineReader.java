@@ -1,9 +1,9 @@
 package dev.cria.llama;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,9 +12,14 @@ import java.nio.charset.StandardCharsets;
  * {@code retry:} lines and {@code [DONE]} are skipped; the end of the input ends the stream.
  *
  * <p>Each payload is one line: the Llama API and OpenAI-compatible servers never split a JSON chunk
- * over several {@code data:} lines.
+ * over several {@code data:} lines. A line is at most {@link #MAX_LINE_BYTES}: a longer one (a
+ * chunk no model sends, or a server streaming garbage without a newline) is a broken stream, a
+ * {@link LineTooLongException}, read no further than the limit.
  */
 final class SseLineReader {
+
+  /** The longest line read, in bytes of UTF-8 without its line end: 1 MiB. */
+  static final int MAX_LINE_BYTES = 1 << 20;
 
   /** One thing read from the stream. */
   record Message(Kind kind, String payload) {}
@@ -31,19 +36,40 @@ final class SseLineReader {
     BARE_JSON
   }
 
+  /** A line longer than {@link #MAX_LINE_BYTES}: the stream is treated as broken. */
+  static final class LineTooLongException extends IOException {
+    LineTooLongException(int limit) {
+      super("a stream line is longer than " + limit + " bytes");
+    }
+  }
+
   static final String DONE = "[DONE]";
 
-  private final BufferedReader reader;
+  private final InputStream in;
+  private final int maxLineBytes;
+  private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+  private boolean afterCarriageReturn;
   private String event = "";
+  private boolean sawDone;
 
   SseLineReader(InputStream in) {
-    this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    this(in, MAX_LINE_BYTES);
+  }
+
+  SseLineReader(InputStream in, int maxLineBytes) {
+    this.in = new BufferedInputStream(in);
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  /** Whether the stream said {@code data: [DONE]}. */
+  boolean sawDone() {
+    return sawDone;
   }
 
   /** The next message, or null at the end of the stream. */
   Message next() throws IOException {
     String line;
-    while ((line = reader.readLine()) != null) {
+    while ((line = readLine()) != null) {
       if (line.isEmpty()) {
         event = "";
         continue;
@@ -59,7 +85,9 @@ final class SseLineReader {
       }
       switch (field) {
         case "data" -> {
-          if (!value.equals(DONE)) {
+          if (value.equals(DONE)) {
+            sawDone = true;
+          } else {
             return new Message("error".equals(event) ? Kind.ERROR_EVENT : Kind.DATA, value);
           }
         }
@@ -70,5 +98,28 @@ final class SseLineReader {
       }
     }
     return null;
+  }
+
+  /** One line ended by LF, CR or CRLF (as SSE allows), or null at the end of the input. */
+  private String readLine() throws IOException {
+    line.reset();
+    int b;
+    while ((b = in.read()) != -1) {
+      if (afterCarriageReturn) {
+        afterCarriageReturn = false;
+        if (b == '\n') {
+          continue;
+        }
+      }
+      if (b == '\n' || b == '\r') {
+        afterCarriageReturn = b == '\r';
+        return line.toString(StandardCharsets.UTF_8);
+      }
+      if (line.size() >= maxLineBytes) {
+        throw new LineTooLongException(maxLineBytes);
+      }
+      line.write(b);
+    }
+    return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
   }
 }

@@ -26,6 +26,11 @@ interface WireFormat {
   /** Reads one stream chunk. */
   StreamDelta delta(JsonNode chunk);
 
+  /** Whether a stream without a stop reason or {@code [DONE]} counts as broken off. */
+  default boolean requiresEnd() {
+    return false;
+  }
+
   static WireFormat of(LlamaSettings settings) {
     return settings.openAiStyle() ? new OpenAiWireFormat() : new LlamaWireFormat();
   }

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Says at startup what runs and what is missing: which adapters are on and what to set for the
- * others, the model API, moderation, and the database. Never prints a secret.
+ * others, the model server and which base URL is used, how moderation is done, the database, and
+ * (once the server answered {@code GET /models}) whether it serves the models Cria needs. Never
+ * prints a secret.
  */
 @Singleton
 class StartupReport implements ApplicationEventListener<ServerStartupEvent> {
@@ -25,12 +27,15 @@ class StartupReport implements ApplicationEventListener<ServerStartupEvent> {
   private final LlamaSettings llama;
   private final ConversationDefaults defaults;
   private final Environment environment;
+  private final ModelServerReport modelServer;
 
   StartupReport(
       ReplyPorts ports,
       LlamaSettings llama,
       ConversationDefaults defaults,
-      Environment environment) {
+      Environment environment,
+      ModelServerReport modelServer) {
+    this.modelServer = modelServer;
     this.ports = ports;
     this.llama = llama;
     this.defaults = defaults;
@@ -45,29 +50,41 @@ class StartupReport implements ApplicationEventListener<ServerStartupEvent> {
         Platform.SLACK,
         "set SLACK_BOT_TOKEN plus SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET");
     adapter(Platform.DISCORD, "set DISCORD_BOT_TOKEN");
-    if (llama.configured()) {
-      LOG.info(
-          "Model API: {} ({} style), model {}",
-          llama.effectiveBaseUrl(),
-          llama.apiStyle(),
-          llama.model());
-    } else {
-      LOG.warn(
-          "LLAMA_API_KEY is not set: Cria answers every message with \"not configured\" until it is");
-    }
-    if (llama.moderation()) {
-      LOG.info(
-          "Moderation: on ({}), answers checked: {}",
-          llama.moderationModel(),
-          defaults.outputModeration());
-    } else {
-      LOG.warn(
-          "*** MODERATION IS OFF (LLAMA_MODERATION=off): messages reach the model unchecked ***");
+    LOG.info(
+        "Model server: {} ({} style{}), model {}; LLAMA_BASE_URL changes it",
+        llama.effectiveBaseUrl(),
+        llama.apiStyle(),
+        llama.hasApiKey() ? ", with LLAMA_API_KEY" : ", no API key",
+        llama.model());
+    switch (llama.moderation()) {
+      case LlamaSettings.GUARD ->
+          LOG.info(
+              "Moderation: Llama Guard as a chat model ({}), answers checked: {}{}",
+              llama.moderationModel(),
+              defaults.outputModeration(),
+              allowed());
+      case LlamaSettings.MODERATIONS ->
+          LOG.info(
+              "Moderation: POST {}/moderations ({}), answers checked: {}{}",
+              llama.effectiveBaseUrl(),
+              llama.moderationModel(),
+              defaults.outputModeration(),
+              allowed());
+      default ->
+          LOG.warn(
+              "*** MODERATION IS OFF (LLAMA_MODERATION=off): messages reach the model unchecked"
+                  + " ***");
     }
     String url = environment.getProperty("datasources.default.url", String.class).orElse("?");
     LOG.info(
         "Database: {}",
         url.startsWith("jdbc:h2:") ? "embedded H2 " + url : "PostgreSQL " + redact(url));
+    Thread.ofVirtual().name("cria-model-server-report").start(modelServer::report);
+  }
+
+  private String allowed() {
+    var allowed = llama.allowedCategories();
+    return allowed.isEmpty() ? "" : ", let through (CRIA_MODERATION_ALLOW): " + allowed;
   }
 
   private void adapter(Platform platform, String howToEnable) {

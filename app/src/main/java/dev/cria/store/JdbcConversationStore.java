@@ -77,7 +77,7 @@ class JdbcConversationStore implements ConversationStore {
             event.conversation().toString(),
             seq,
             ChatMessageRow.ASSISTANT,
-            answer.text(),
+            StoredLimits.text(answer.text()),
             null,
             null,
             answer.requestedBy(),
@@ -98,7 +98,11 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public void saveModeration(
-      ConversationKey conversation, long seq, String direction, ModerationResult result) {
+      ConversationKey conversation,
+      long seq,
+      String direction,
+      ModerationResult result,
+      List<String> letThrough) {
     moderation.save(
         new ModerationDecisionRow(
             null,
@@ -108,6 +112,7 @@ class JdbcConversationStore implements ConversationStore {
             result.flagged(),
             String.join(",", result.categories()),
             result.model(),
+            letThrough.isEmpty() ? null : String.join(",", letThrough),
             Instant.now()));
   }
 
@@ -118,7 +123,13 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public int reset(ConversationKey conversation, long beforeSeq) {
-    return messages.deleteBefore(conversation.toString(), beforeSeq);
+    String key = conversation.toString();
+    return transactions.executeWrite(
+        status -> {
+          moderation.deleteBefore(key, beforeSeq);
+          events.deleteFinishedInConversationBefore(key, beforeSeq);
+          return messages.deleteBefore(key, beforeSeq);
+        });
   }
 
   @Override
@@ -126,7 +137,7 @@ class JdbcConversationStore implements ConversationStore {
     if (messageId == null || text == null) {
       return;
     }
-    messages.updateContent(conversation.toString(), messageId, text);
+    messages.updateContent(conversation.toString(), messageId, StoredLimits.text(text));
   }
 
   @Override
@@ -169,11 +180,11 @@ class JdbcConversationStore implements ConversationStore {
     var row =
         new ConversationSettingsRow(
             key.toString(),
-            value.model(),
-            value.systemPrompt(),
+            StoredLimits.text(value.model()),
+            StoredLimits.text(value.systemPrompt()),
             value.temperature(),
             value.maxCompletionTokens(),
-            updatedBy,
+            StoredLimits.text(updatedBy),
             Instant.now());
     transactions.executeWrite(
         status ->
@@ -192,7 +203,11 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public int purgeBefore(Instant before) {
-    events.deleteFinishedBefore(before);
-    return messages.deleteCreatedBefore(before);
+    return transactions.executeWrite(
+        status -> {
+          moderation.deleteJudgedBefore(before);
+          events.deleteFinishedBefore(before);
+          return messages.deleteCreatedBefore(before);
+        });
   }
 }

@@ -84,7 +84,7 @@ class JdbcEventQueue implements EventQueue {
               key,
               seq,
               ChatMessageRow.USER,
-              event.text(),
+              StoredLimits.text(event.text()),
               event.author().id(),
               StoredLimits.name(event.author().displayName()),
               event.author().id(),

@@ -1,11 +1,14 @@
 package dev.cria.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +81,32 @@ class ArchitectureTest {
             "dev.cria.llama..",
             "dev.cria.ops..",
             "dev.cria.persistence..")
+        .check(classes);
+  }
+
+  @Test
+  void slackSignaturesAreComparedInConstantTimeAndOnlyByCria() {
+    classes()
+        .that()
+        .haveSimpleName("SlackSignatureCheck")
+        .should()
+        .callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class)
+        .check(classes);
+    noClasses()
+        .that()
+        .haveSimpleName("SlackSignatureCheck")
+        .should()
+        .callMethod(String.class, "equals", Object.class)
+        .orShould()
+        .callMethod(Arrays.class, "equals", byte[].class, byte[].class)
+        .check(classes);
+    // Bolt's own verifier compares with String.equals and accepts any future timestamp.
+    noClasses()
+        .that()
+        .resideInAPackage("dev.cria..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("com.slack.api.app_backend.SlackSignature$Verifier")
         .check(classes);
   }
 

@@ -39,7 +39,7 @@ class EnvironmentVariablesTest {
     assertEquals(9090L, properties.get("micronaut.server.port"));
     assertEquals("LLM|1|secret", properties.get("cria.llama.api-key"));
     assertEquals("openai", properties.get("cria.llama.api-style"));
-    assertEquals(false, properties.get("cria.llama.moderation"));
+    assertEquals("off", properties.get("cria.llama.moderation"));
     assertEquals("90s", properties.get("cria.llama.read-timeout"));
     assertTrue(properties.get("datasources.default.url").toString().contains("/var/lib/cria/cria"));
     assertEquals("0-1/4", properties.get("cria.discord.shards"));
@@ -70,6 +70,10 @@ class EnvironmentVariablesTest {
       value = {
         "LLAMA_API_STYLE|foo",
         "LLAMA_MODERATION|maybe",
+        "LLAMA_MODERATION|on",
+        "CRIA_MODERATION_ALLOW|S15",
+        "CRIA_MODERATION_ALLOW|S6;S8",
+        "LLAMA_MODERATION_BASE_URL|vllm-guard:8000",
         "PORT|http",
         "PORT|70000",
         "LLAMA_BASE_URL|api.llama.com/v1",
@@ -87,6 +91,36 @@ class EnvironmentVariablesTest {
             ConfigException.class, () -> EnvironmentVariables.toProperties(Map.of(name, value)));
 
     assertTrue(error.getMessage().startsWith(name), error.getMessage());
+  }
+
+  @Test
+  void moderationIsChosenByName() {
+    Map<String, Object> properties =
+        EnvironmentVariables.toProperties(
+            Map.of(
+                "LLAMA_MODERATION", "Guard",
+                "LLAMA_MODERATION_BASE_URL", "http://vllm-guard:8000/v1",
+                "CRIA_MODERATION_ALLOW", "S6, s8"));
+
+    assertEquals("guard", properties.get("cria.llama.moderation"));
+    assertEquals("http://vllm-guard:8000/v1", properties.get("cria.llama.moderation-base-url"));
+    assertEquals("S6, s8", properties.get("cria.llama.moderation-allow"));
+    assertEquals(
+        "moderations",
+        EnvironmentVariables.toProperties(Map.of("LLAMA_MODERATION", "moderations"))
+            .get("cria.llama.moderation"));
+  }
+
+  @Test
+  void theDefaultsFitALocalOllama() {
+    var settings =
+        new dev.cria.config.LlamaSettings(
+            null, null, "llama3.2", "openai", "guard", "llama-guard3:1b", null, "", null, null, 2);
+
+    assertEquals("http://localhost:11434/v1", settings.effectiveBaseUrl());
+    assertEquals("http://localhost:11434/v1", settings.effectiveModerationBaseUrl());
+    assertTrue(settings.openAiStyle() && settings.guardModeration() && !settings.hasApiKey());
+    assertEquals(java.util.Set.of(), settings.allowedCategories());
   }
 
   @Test

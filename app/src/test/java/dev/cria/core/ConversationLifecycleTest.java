@@ -76,6 +76,17 @@ class ConversationLifecycleTest {
   }
 
   @Test
+  void aModelNamedWithoutItsTagIsOllamasLatest() {
+    Delivery switched = run(new Command.Model("llama3.1:8b"));
+    Delivery untagged = run(new Command.Model("llama3.2"));
+    ask("hello");
+
+    assertTrue(switched.text().contains("llama3.1:8b"), switched.text());
+    assertTrue(untagged.text().contains("`llama3.2:latest`"), untagged.text());
+    assertEquals("llama3.2:latest", lastChat().body().path("model").asText());
+  }
+
+  @Test
   void aChannelModelAppliesToItsThreadsUntilAThreadChoosesItsOwn() {
     List<String> models = harness.llama.models();
     ConversationKey channel = thread.channelKey();

@@ -11,6 +11,7 @@ import dev.cria.chat.ConversationKey;
 import dev.cria.chat.ConversationService.Acceptance;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeLlamaApiRequest;
+import dev.cria.persistence.ChatMessageRepository;
 import dev.cria.persistence.InboundEventRepository;
 import dev.cria.persistence.ModerationDecisionRepository;
 import dev.cria.testing.PipelineHarness;
@@ -199,6 +200,21 @@ class ConversationPipelineTest {
 
     assertTrue(reply.failed());
     assertTrue(reply.text().contains("error id"), reply.text());
+  }
+
+  @Test
+  void aStreamedLineOverOneMebibyteBreaksTheAnswerOffAndNothingOfItIsStored() {
+    accept("e1", "fill the pipe [[huge-line:1100000]]");
+    Delivery reply = harness.replies.next(WAIT);
+
+    assertTrue(reply.failed());
+    assertTrue(reply.text().contains("couldn't reach the model"), reply.text());
+    var messages = harness.context.getBean(ChatMessageRepository.class);
+    assertEquals(
+        List.of("user"),
+        messages.findByConversationKeyOrderById(thread.toString()).stream()
+            .map(row -> row.role())
+            .toList());
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.chat.ConversationKey;
 import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.fakes.FakeLlamaServer;
 import dev.cria.persistence.InboundEventRepository;
 import dev.cria.persistence.TestDatabases;
 import dev.cria.testing.PipelineHarness;
@@ -34,7 +35,7 @@ class ConversationRecoveryTest {
     h2File.put(
         "datasources.default.url",
         "jdbc:h2:file:" + dataDir.resolve("cria") + ";" + TestDatabases.H2_OPTIONS);
-    FakeLlamaApi llama = FakeLlamaApi.start();
+    FakeLlamaApi llama = FakeLlamaApi.ollama();
 
     PipelineHarness first = PipelineHarness.start(llama, h2File);
     first.service.accept(message(THREAD, "e1", "The password hint is 'teapot'."));
@@ -86,7 +87,7 @@ class ConversationRecoveryTest {
   @Test
   void anEventLeftByACrashedReplicaIsAnsweredOnceEditingItsPlaceholder() {
     Map<String, Object> database = TestDatabases.h2();
-    FakeLlamaApi llama = FakeLlamaApi.start();
+    FakeLlamaApi llama = FakeLlamaApi.ollama();
     long seq = crashedWhileAnswering(llama, database, "e1", "Are you still there?", null);
 
     try (PipelineHarness survivor = PipelineHarness.start(llama, database)) {
@@ -102,7 +103,7 @@ class ConversationRecoveryTest {
   @Test
   void anAnswerStoredBeforeACrashIsDeliveredWithoutAskingTheModelAgain() {
     Map<String, Object> database = TestDatabases.h2();
-    FakeLlamaApi llama = FakeLlamaApi.start();
+    FakeLlamaApi llama = FakeLlamaApi.ollama();
     crashedWhileAnswering(
         llama, database, "e1", "What is 6 times 7?", "42, stored before the crash");
 
@@ -164,14 +165,19 @@ class ConversationRecoveryTest {
   }
 
   @Test
-  void withoutAnApiKeyEveryMessageGetsNotConfigured() {
-    try (PipelineHarness harness = PipelineHarness.start(Map.of("cria.llama.api-key", ""))) {
+  void withoutAKeyNoneIsSentAndAServerThatWantsOneGetsAReplyNamingLlamaApiKey() {
+    Map<String, Object> properties = new java.util.HashMap<>(TestDatabases.h2());
+    properties.put("cria.llama.moderation", "off");
+    try (PipelineHarness harness =
+        PipelineHarness.start(FakeLlamaApi.start(FakeLlamaServer.GROQ), properties)) {
       harness.service.accept(message(THREAD, "e1", "hello?"));
       Delivery reply = harness.replies.next(WAIT);
 
       assertTrue(reply.failed());
       assertTrue(reply.text().contains("LLAMA_API_KEY"), reply.text());
-      assertEquals(0, harness.llama.count(FakeLlamaApi.CHAT));
+      assertEquals(1, harness.llama.count(FakeLlamaApi.CHAT));
+      assertEquals(
+          null, harness.llama.requests(FakeLlamaApi.CHAT).getFirst().header("authorization"));
     }
   }
 }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * deploy/compose.yaml: Cria waits for a healthy PostgreSQL 16 on a named volume, reads deploy/.env
- * and sets only variables Cria reads.
+ * deploy/compose.yaml: Cria waits for a healthy PostgreSQL 16 on a named volume and for Ollama (its
+ * official image, models on a named volume) to have pulled the chat model and Llama Guard, reads
+ * deploy/.env and sets only variables Cria reads.
  */
 class ComposeFileTest {
 
@@ -41,10 +42,57 @@ class ComposeFileTest {
   }
 
   @Test
-  void criaStartsOnceTheDatabaseIsHealthy() {
+  void criaStartsOnceTheDatabaseIsHealthyAndTheModelsArePulled() {
     Map<String, Object> dependsOn = DeployFiles.at(compose, "services", "cria", "depends_on");
 
     assertEquals(Map.of("condition", "service_healthy"), dependsOn.get("db"));
+    assertEquals(
+        Map.of("condition", "service_completed_successfully"), dependsOn.get("ollama-pull"));
+  }
+
+  @Test
+  void runsOllamaFromItsOfficialImageOnANamedVolumeWithAHealthCheck() {
+    Map<String, Object> ollama = DeployFiles.at(compose, "services", "ollama");
+    List<String> volumes = DeployFiles.at(ollama, "volumes");
+    List<String> test = DeployFiles.at(ollama, "healthcheck", "test");
+    Map<String, Object> namedVolumes = DeployFiles.at(compose, "volumes");
+
+    assertTrue(((String) ollama.get("image")).startsWith("ollama/ollama:"), "image");
+    String[] volume = volumes.getFirst().split(":");
+    assertTrue(namedVolumes.containsKey(volume[0]), volume[0] + " is not a named volume");
+    assertEquals("/root/.ollama", volume[1], "where Ollama keeps its models");
+    assertEquals(List.of("CMD", "ollama", "list"), test);
+  }
+
+  @Test
+  void aOneShotServicePullsTheChatModelAndLlamaGuardOnceOllamaIsHealthy() {
+    Map<String, Object> pull = DeployFiles.at(compose, "services", "ollama-pull");
+    Map<String, Object> dependsOn = DeployFiles.at(pull, "depends_on");
+    String command = String.join(" ", DeployFiles.<List<String>>at(pull, "command"));
+    Map<String, DeployFiles.EnvEntry> example = DeployFiles.envFile("deploy/.env.example");
+
+    assertEquals("no", pull.get("restart"), "a one-shot service");
+    assertEquals(Map.of("condition", "service_healthy"), dependsOn.get("ollama"));
+    assertEquals("http://ollama:11434", DeployFiles.at(pull, "environment", "OLLAMA_HOST"));
+    assertTrue(
+        command.contains("ollama pull ${LLAMA_MODEL:-" + example.get("LLAMA_MODEL").value() + "}"),
+        "pulls LLAMA_MODEL with the documented default: " + command);
+    assertTrue(
+        command.contains(
+            "ollama pull ${LLAMA_MODERATION_MODEL:-"
+                + example.get("LLAMA_MODERATION_MODEL").value()
+                + "}"),
+        "pulls the Llama Guard model with the documented default: " + command);
+  }
+
+  @Test
+  void criaTalksToTheBundledOllamaUnlessDotEnvSaysOtherwise() {
+    String url = criaEnvironment().get("LLAMA_BASE_URL");
+
+    assertEquals("${LLAMA_BASE_URL:-http://ollama:11434/v1}", url);
+    assertTrue(
+        DeployFiles.<Map<String, Object>>at(compose, "services").containsKey("ollama"),
+        "the URL names the ollama service");
   }
 
   @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeLlamaApiRequest;
 import dev.cria.fakes.FakeSlackApi;
+import dev.cria.fakes.FakeSlackMessage;
 import dev.cria.process.CriaProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +58,7 @@ class CriaJarIT {
         CriaProcess.start(jar, stack.environment(), work.resolve("first.log"), CriaStack.STARTUP)) {
       String health = cria.get("/health").body();
       assertTrue(health.contains("\"status\":\"UP\"") && health.contains("PostgreSQL"), health);
+      assertTrue(health.contains("modelServer"), "no model server detail in /health: " + health);
       migrations = stack.count("select count(*) from flyway_schema_history where success");
       assertTrue(migrations >= 1, "Flyway applied nothing");
 
@@ -64,6 +66,15 @@ class CriaJarIT {
       stack.awaitAnswer(THREAD, "Echo:");
       stack.mention(cria, "EvDEPLOY2", "1700000100.000200", THREAD, "Flag this [[flag]]");
       stack.awaitAnswer(THREAD, "privacy");
+      assertEquals(
+          0,
+          stack.llama.requests(FakeLlamaApi.CHAT).stream()
+              .filter(request -> request.lastUserMessage().contains("[[flag]]"))
+              .count(),
+          "a flagged message reached the chat model");
+      assertTrue(
+          cria.log().contains("Model server " + stack.llama.baseUrl() + " serves: llama3.2:latest"),
+          "the startup report does not list the served models:\n" + cria.log());
 
       assertEveryCriaMetricIsDocumented(cria.get("/prometheus").body());
       assertEquals(143, cria.terminate(Duration.ofSeconds(60)), "SIGTERM exit status");
@@ -84,6 +95,28 @@ class CriaJarIT {
           migrations,
           stack.count("select count(*) from flyway_schema_history where success"),
           "a restart must not migrate again");
+    }
+  }
+
+  @Test
+  void aModelTheServerLacksIsNamedAtStartupAndInTheReply() throws Exception {
+    var environment = stack.environment();
+    environment.put("LLAMA_MODEL", "llama3.3");
+    try (CriaProcess cria =
+        CriaProcess.start(
+            CriaJar.current(), environment, work.resolve("missing.log"), CriaStack.STARTUP)) {
+      stack.mention(cria, "EvDEPLOY9", THREAD, null, "Hello?");
+      FakeSlackMessage reply = stack.awaitAnswer(THREAD, "llama3.3");
+
+      assertTrue(reply.text().contains("ollama pull llama3.3"), reply.text());
+      String report =
+          cria.log()
+              .lines()
+              .filter(line -> line.contains("LLAMA_MODEL=llama3.3 is not served"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("not named at startup:\n" + cria.log()));
+      assertTrue(report.contains(stack.llama.baseUrl()), report);
+      assertTrue(report.contains("llama-guard3:1b"), "the served models are not listed: " + report);
     }
   }
 
@@ -118,8 +151,7 @@ class CriaJarIT {
       }
     }
     assertTrue(eventLine, "no log line about the flagged event:\n" + log);
-    for (String secret :
-        List.of(CriaStack.LLAMA_API_KEY, FakeSlackApi.BOT_TOKEN, CriaStack.SIGNING_SECRET)) {
+    for (String secret : List.of(FakeSlackApi.BOT_TOKEN, CriaStack.SIGNING_SECRET)) {
       assertFalse(log.contains(secret), "a secret is in the log");
     }
   }

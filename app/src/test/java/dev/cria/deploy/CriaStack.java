@@ -18,13 +18,13 @@ import java.util.Optional;
 
 /**
  * What a deployed Cria talks to, for tests that run the jar as a process: a fresh schema in the
- * local PostgreSQL (the test is skipped with the reason when there is none), the fake Llama API and
- * the fake Slack Web API, with Cria in Slack's HTTP Events API mode.
+ * local PostgreSQL (the test is skipped with the reason when there is none), an Ollama-shaped fake
+ * model server (serving {@code llama3.2} and {@code llama-guard3:1b}) and the fake Slack Web API,
+ * with Cria in Slack's HTTP Events API mode.
  */
 final class CriaStack implements AutoCloseable {
 
   static final String SIGNING_SECRET = "it-signing-secret-5f1d2c3b4a";
-  static final String LLAMA_API_KEY = "LLM|4242|it-llama-key-9c8b7a";
   static final String CHANNEL = "C0DEPLOY";
   static final String USER = "U0ADA";
   static final Duration STARTUP = Duration.ofSeconds(120);
@@ -39,13 +39,12 @@ final class CriaStack implements AutoCloseable {
   CriaStack(Path workDir) {
     datasource = TestDatabases.postgres(schema);
     dataDir = workDir.resolve("data");
-    llama = FakeLlamaApi.start();
-    llama.requireApiKey(LLAMA_API_KEY);
+    llama = FakeLlamaApi.ollama();
     slack = FakeSlackApi.start();
     slack.displayName(USER, "Ada");
   }
 
-  /** The environment an operator would set: PostgreSQL, the Llama API, Slack in HTTP mode. */
+  /** The environment an operator would set: PostgreSQL, Ollama's URL, Slack in HTTP mode. */
   Map<String, String> environment() {
     Map<String, String> env = new HashMap<>();
     env.put("DATABASE_URL", (String) datasource.get("datasources.default.url"));
@@ -55,7 +54,7 @@ final class CriaStack implements AutoCloseable {
       env.put("DATABASE_PASSWORD", password);
     }
     env.put("CRIA_DATA_DIR", dataDir.toString());
-    env.put("LLAMA_API_KEY", LLAMA_API_KEY);
+    // A local Ollama needs nothing but its address: no key, no style, Llama Guard by default.
     env.put("LLAMA_BASE_URL", llama.baseUrl());
     env.put("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN);
     env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);

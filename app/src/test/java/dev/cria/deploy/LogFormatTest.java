@@ -97,6 +97,62 @@ class LogFormatTest {
   }
 
   @Test
+  void everySecretShapeCriaHandlesIsMaskedInBothFormats() throws Exception {
+    Map<String, String> secrets = new java.util.LinkedHashMap<>();
+    secrets.put("xoxp user token", "xoxp-11-22-UserTokenPart");
+    secrets.put("xapp token", "xapp-1-A0CRIA-12-AppTokenPart");
+    secrets.put(
+        "discord token, 17-digit id", "MTIzNDU2Nzg5MDEyMzQ1Njc.GhIjKl.AbCdEfGhIjKlMnOpQrStUvWxYz0");
+    secrets.put(
+        "discord token, 20-digit id",
+        "MTIzNDU2Nzg5MDEyMzQ1Njc4OTA.GhIjKl.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789ab");
+    secrets.put("jdbc password=", "jdbc:postgresql://db/cria?user=cria&password=JdbcS3cret&ssl=1");
+    secrets.put("password: in JSON", "{\"password\": \"JsonS3cret\"}");
+    secrets.put("user:pass@", "https://cria:UrlS3cret@proxy:3128/");
+    secrets.put(
+        "interaction token in a webhook URL",
+        "PATCH https://discord.com/api/v10/webhooks/1350000000000000001/WebhookTok3n_x/messages");
+    secrets.put(
+        "interaction token in a callback URL",
+        "POST /api/v10/interactions/1350000000000000777/CallbackTok3n-y/callback");
+    secrets.put("bare interaction token", "token aW50ZXJhY3Rpb246MTM1MDAwMDAwMDAwMDAwMDc3Nzp4eXo");
+    secrets.put(
+        "Slack response_url", "POST https://hooks.slack.com/commands/T0TEAM/7012345/RespS3cret");
+    secrets.put(
+        "URL-encoded response_url",
+        "response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0TEAM%2F70123%2FEncS3cret&x=1");
+    secrets.put("response_url field", "{\"response_url\":\"https://example.test/r/FieldS3cret\"}");
+    Map<String, String> hidden =
+        Map.ofEntries(
+            Map.entry("xoxp user token", "UserTokenPart"),
+            Map.entry("xapp token", "AppTokenPart"),
+            Map.entry("discord token, 17-digit id", "AbCdEfGhIjKlMnOpQrStUvWxYz0"),
+            Map.entry("discord token, 20-digit id", "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789ab"),
+            Map.entry("jdbc password=", "JdbcS3cret"),
+            Map.entry("password: in JSON", "JsonS3cret"),
+            Map.entry("user:pass@", "UrlS3cret"),
+            Map.entry("interaction token in a webhook URL", "WebhookTok3n"),
+            Map.entry("interaction token in a callback URL", "CallbackTok3n"),
+            Map.entry("bare interaction token", "MTM1MDAwMDAwMDAwMDAwMDc3Nzp4eXo"),
+            Map.entry("Slack response_url", "RespS3cret"),
+            Map.entry("URL-encoded response_url", "EncS3cret"),
+            Map.entry("response_url field", "FieldS3cret"));
+
+    for (var entry : secrets.entrySet()) {
+      String text = LogRendering.render("text", entry.getValue(), Map.of(), null);
+      String json =
+          this.json
+              .readTree(LogRendering.render("json", entry.getValue(), Map.of(), null))
+              .get("message")
+              .asText();
+      String secret = hidden.get(entry.getKey());
+      assertFalse(text.contains(secret), entry.getKey() + " leaked in text: " + text);
+      assertFalse(json.contains(secret), entry.getKey() + " leaked in JSON: " + json);
+      assertTrue(text.contains("***"), text);
+    }
+  }
+
+  @Test
   void urlsWithoutPasswordsAndPlainWordsAreLeftAlone() {
     String message = "connected to jdbc:postgresql://db:5432/cria as cria, model Llama-4-Maverick";
 

@@ -67,6 +67,19 @@ class DiscordEndToEndTest {
         discord.await(
             "PATCH", "webhooks/\\d+/" + Pattern.quote(ask.token()) + "/messages/@original");
     assertTrue(deferral.seq() < firstEdit.seq(), "deferred before the first edit");
+    // Only LLAMA_BASE_URL points at the Ollama-shaped fake: defaults do the rest.
+    FakeLlamaApiRequest chat =
+        app.llama.await(
+            request ->
+                request.endpoint().equals(FakeLlamaApi.CHAT)
+                    && request.lastUserMessage().endsWith("What is a cria?"),
+            WAIT);
+    assertEquals("llama3.2", chat.body().path("model").asText());
+    assertEquals(null, chat.header("authorization"));
+    assertTrue(
+        app.llama.requests(FakeLlamaApi.GUARD).stream()
+            .anyMatch(check -> check.lastUserMessage().endsWith("What is a cria?")),
+        "the question was checked by Llama Guard");
   }
 
   @Test

@@ -29,7 +29,6 @@ class DiscordJarIT {
 
   private static final Duration STARTUP = Duration.ofSeconds(90);
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final String LLAMA_API_KEY = "LLM|4242|discord-jar-key-31bd";
 
   @TempDir Path work;
   private FakeDiscord discord;
@@ -39,8 +38,7 @@ class DiscordJarIT {
   @BeforeEach
   void start() {
     discord = new FakeDiscord();
-    llama = FakeLlamaApi.start();
-    llama.requireApiKey(LLAMA_API_KEY);
+    llama = FakeLlamaApi.ollama();
   }
 
   @AfterEach
@@ -59,8 +57,7 @@ class DiscordJarIT {
     env.put("DISCORD_BOT_TOKEN", FakeDiscord.BOT_TOKEN);
     env.put("DISCORD_API_URL", discord.restBaseUrl());
     env.put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
-    env.put("LLAMA_API_KEY", LLAMA_API_KEY);
-    env.put("LLAMA_BASE_URL", llama.baseUrl());
+    env.put("LLAMA_BASE_URL", llama.baseUrl()); // an Ollama-shaped server, nothing else set
     env.put("CRIA_DATA_DIR", work.resolve("data").toString());
     cria = CriaProcess.startAlive("discord", env, STARTUP);
 
@@ -95,6 +92,9 @@ class DiscordJarIT {
     List<String> answer = discord.answerOf(ask);
     assertTrue(String.join("\n", answer).startsWith("Echo:"), answer.toString());
     assertFalse(cria.log().contains(FakeDiscord.BOT_TOKEN), "the bot token is in the log");
-    assertFalse(cria.log().contains(LLAMA_API_KEY), "the Llama key is in the log");
+    assertTrue(
+        llama.requests(FakeLlamaApi.GUARD).stream()
+            .anyMatch(check -> check.lastUserMessage().contains("What is a cria?")),
+        "the question was checked by Llama Guard");
   }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DiscordRestartTest {
 
   private final FakeDiscord discord = new FakeDiscord();
-  private final FakeLlamaApi llama = FakeLlamaApi.start();
+  private final FakeLlamaApi llama = FakeLlamaApi.ollama();
   private final Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
   private PipelineHarness app;
 

@@ -16,10 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
- * A local stand-in for the Llama API: a real HTTP server on 127.0.0.1 that serves the native API
- * under {@code /v1} and the OpenAI-compatible one under {@code /compat/v1} (chat completions, JSON
- * and SSE; moderations; models). Every end-to-end test talks to it, and {@link #main} runs it as a
+ * A local stand-in for a model server: a real HTTP server on 127.0.0.1 shaped like one of the
+ * {@link FakeLlamaServer}s. {@link #ollama()} is Ollama's OpenAI-compatible {@code /v1} (no key, no
+ * {@code /moderations}, Llama Guard as a chat model, its 404s); {@link #start()} is the retired
+ * Llama API, native under {@code /v1} and OpenAI-compatible under {@code /compat/v1}, with a key
+ * and {@code POST /moderations}. Every end-to-end test talks to one, and {@link #main} runs it as a
  * process for benchmarks and fault drills.
+ *
+ * <p>A chat with a model whose name contains {@code guard} is answered like Llama Guard: {@code
+ * safe}, or {@code unsafe} and codes (see {@link FakeLlamaApiScript#guardVerdict}). {@code
+ * [[fixture:NAME]]} in the last user message serves the server's recorded fixture {@code NAME}
+ * verbatim ({@code broken/...} for the malformed ones), with the content type its extension says.
  *
  * <p>The answer is derived from the request: {@code Echo: <last user message>}, streamed two words
  * a chunk, with token counts of about four characters a token. Markers in the last user message
@@ -27,16 +34,17 @@ import java.util.function.Predicate;
  * ({@code privacy}); {@code [[flag-output]]} puts {@value FakeLlamaApiScript#FLAGGED_ANSWER} in the
  * answer, and moderation flags an assistant turn containing it ({@code violent_crimes}); {@code
  * [[long:N]]}, {@code [[status:CODE]]}, {@code [[status-once:CODE]]}, {@code [[midstream-error]]},
- * {@code [[abrupt]]}, {@code [[slow:MS]]} (a pause before every chunk) and {@code
- * [[content-string]]} (non-streaming content as a plain string). A {@code max_completion_tokens}
- * (or {@code max_tokens}) limit cuts the answer at four characters a token with stop reason {@code
- * length}.
+ * {@code [[abrupt]]}, {@code [[slow:MS]]} (a pause before every chunk), {@code [[huge-line:N]]} (a
+ * second chunk of N characters on one line) and {@code [[content-string]]} (non-streaming content
+ * as a plain string). A {@code max_completion_tokens} (or {@code max_tokens}) limit cuts the answer
+ * at four characters a token with stop reason {@code length}.
  */
 public final class FakeLlamaApi implements AutoCloseable {
 
   public static final String CHAT = "chat";
   public static final String MODERATION = "moderation";
   public static final String MODELS = "models";
+  public static final String GUARD = "guard";
 
   /**
    * How fast answers come: the wait before the first token, then tokens per second (0: no wait).
@@ -54,11 +62,14 @@ public final class FakeLlamaApi implements AutoCloseable {
   private final FakeLlamaApiLog log = new FakeLlamaApiLog();
   private final FakeLlamaApiFailures failures = new FakeLlamaApiFailures();
   private final FakeLlamaApiChat chat;
-  private final FakeLlamaApiCatalog catalog = FakeLlamaApiCatalog.fromFixture();
+  private final FakeLlamaServer shape;
+  private final FakeLlamaApiCatalog catalog;
   private volatile boolean moderationUnavailable;
   private volatile String requiredApiKey;
 
-  private FakeLlamaApi(int port, Pacing pacing) throws IOException {
+  private FakeLlamaApi(int port, Pacing pacing, FakeLlamaServer shape) throws IOException {
+    this.shape = shape;
+    this.catalog = FakeLlamaApiCatalog.fromFixture(shape.modelsFixture());
     chat = new FakeLlamaApiChat(pacing);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
     server.setExecutor(executor);
@@ -66,14 +77,27 @@ public final class FakeLlamaApi implements AutoCloseable {
     server.start();
   }
 
-  /** Starts a fake on a free port that answers without delay. */
+  /** Starts a fake of the retired Llama API on a free port that answers without delay. */
   public static FakeLlamaApi start() {
     return start(0, Pacing.NONE);
   }
 
+  /** Starts a fake shaped like Ollama's {@code /v1}, serving {@code llama3.2} and its guard. */
+  public static FakeLlamaApi ollama() {
+    return start(FakeLlamaServer.OLLAMA);
+  }
+
+  public static FakeLlamaApi start(FakeLlamaServer shape) {
+    return start(0, Pacing.NONE, shape);
+  }
+
   public static FakeLlamaApi start(int port, Pacing pacing) {
+    return start(port, pacing, FakeLlamaServer.LLAMA_API);
+  }
+
+  public static FakeLlamaApi start(int port, Pacing pacing, FakeLlamaServer shape) {
     try {
-      return new FakeLlamaApi(port, pacing);
+      return new FakeLlamaApi(port, pacing, shape);
     } catch (IOException e) {
       throw new UncheckedIOException("FakeLlamaApi could not listen on port " + port, e);
     }
@@ -100,7 +124,10 @@ public final class FakeLlamaApi implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** The native API's base URL, e.g. {@code http://127.0.0.1:41234/v1}. */
+  /**
+   * The base URL, e.g. {@code http://127.0.0.1:41234/v1}: the native dialect on the Llama API, the
+   * OpenAI-compatible one on every other server.
+   */
   public String baseUrl() {
     return "http://127.0.0.1:" + port() + "/v1";
   }
@@ -140,7 +167,7 @@ public final class FakeLlamaApi implements AutoCloseable {
     failures.failNext(status, times, headers);
   }
 
-  /** While true, moderation answers 503. */
+  /** While true, moderation and Llama Guard answer 503. */
   public void setModerationUnavailable(boolean unavailable) {
     moderationUnavailable = unavailable;
   }
@@ -153,7 +180,7 @@ public final class FakeLlamaApi implements AutoCloseable {
     requiredApiKey = apiKey;
   }
 
-  /** The model ids the fake serves (those of {@code fixtures/llama/models-list.json}). */
+  /** The model ids the fake serves (those of its server's model list fixture). */
   public List<String> models() {
     return catalog.ids();
   }
@@ -188,11 +215,13 @@ public final class FakeLlamaApi implements AutoCloseable {
   }
 
   private void route(HttpExchange exchange) throws IOException {
-    FakeLlamaApiRequest request = FakeLlamaApiRequest.read(exchange);
+    FakeLlamaApiRequest request = FakeLlamaApiRequest.read(exchange, shape);
     log.add(request);
     String key = requiredApiKey;
     String authorization = request.header("authorization");
-    if (authorization == null || key != null && !authorization.equals("Bearer " + key)) {
+    boolean keyWanted = shape.requiresKey() || key != null;
+    if (keyWanted
+        && (authorization == null || key != null && !authorization.equals("Bearer " + key))) {
       String given = authorization == null ? "none" : authorization.replace("Bearer ", "");
       FakeLlamaApiResponses.problem(exchange, 401, "Invalid API key: " + given, Map.of());
       return;
@@ -202,17 +231,44 @@ public final class FakeLlamaApi implements AutoCloseable {
           exchange, 400, "Content-Type must be application/json", Map.of());
       return;
     }
+    String fixture = FakeLlamaApiScript.fixtureAsked(request.lastUserMessage());
+    if (fixture != null && request.endpoint().equals(CHAT)) {
+      FakeLlamaApiResponses.fixture(exchange, 200, fixture, shape.fixture(fixture));
+      return;
+    }
     switch (request.endpoint()) {
       case CHAT -> chat(exchange, request);
-      case MODERATION -> moderate(exchange, request);
+      case GUARD -> guard(exchange, request);
+      case MODERATION -> {
+        if (shape.moderations()) {
+          moderate(exchange, request);
+        } else {
+          unknownPath(exchange, request);
+        }
+      }
       case MODELS -> models(exchange, request);
-      default ->
-          FakeLlamaApiResponses.problem(
-              exchange, 404, "Path '" + request.path() + "' was not found", Map.of());
+      default -> unknownPath(exchange, request);
+    }
+  }
+
+  /** The server's own 404 for a path it does not have. */
+  private void unknownPath(HttpExchange exchange, FakeLlamaApiRequest request) throws IOException {
+    String name = shape.firstFixture("error-unknown-path.json", "error-unknown-path.txt");
+    if (name == null) {
+      FakeLlamaApiResponses.problem(
+          exchange, 404, "Path '" + request.path() + "' was not found", Map.of());
+    } else {
+      FakeLlamaApiResponses.fixture(exchange, 404, name, shape.fixture(name));
     }
   }
 
   private void chat(HttpExchange exchange, FakeLlamaApiRequest request) throws IOException {
+    String model = request.body().path("model").asText("");
+    if (shape.checksModels() && !catalog.serves(model)) {
+      String body = shape.fixture("error-model-not-found.json").replace("llama3.3", model);
+      FakeLlamaApiResponses.fixture(exchange, 404, "error-model-not-found.json", body);
+      return;
+    }
     FakeLlamaApiScript script = FakeLlamaApiScript.of(request.lastUserMessage());
     FakeLlamaApiFailures.Failure failure = failures.next(request, script);
     if (failure != null) {
@@ -221,6 +277,25 @@ public final class FakeLlamaApi implements AutoCloseable {
       return;
     }
     chat.answer(exchange, request, script);
+  }
+
+  /** Llama Guard served as a chat model: its verdict as the answer's text. */
+  private void guard(HttpExchange exchange, FakeLlamaApiRequest request) throws IOException {
+    String model = request.body().path("model").asText("");
+    if (moderationUnavailable) {
+      FakeLlamaApiResponses.json(
+          exchange, 503, FakeLlamaApiJson.openAiError(503, "Llama Guard is unavailable"));
+      return;
+    }
+    if (shape.checksModels() && !catalog.serves(model)) {
+      String body = shape.fixture("error-model-not-found.json").replace("llama3.3", model);
+      FakeLlamaApiResponses.fixture(exchange, 404, "error-model-not-found.json", body);
+      return;
+    }
+    String verdict = FakeLlamaApiScript.guardVerdict(request.body().path("messages"));
+    var usage = FakeLlamaApiJson.Usage.of(request.body().path("messages").toString(), verdict);
+    FakeLlamaApiResponses.json(
+        exchange, 200, FakeLlamaApiJson.openAiResponse("guard", model, verdict, "stop", usage));
   }
 
   private void moderate(HttpExchange exchange, FakeLlamaApiRequest request) throws IOException {

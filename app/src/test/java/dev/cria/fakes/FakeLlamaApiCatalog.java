@@ -7,10 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The models {@link FakeLlamaApi} serves: those of {@code fixtures/llama/models-list.json}. */
+/** The models {@link FakeLlamaApi} serves: those of its server's model list fixture. */
 final class FakeLlamaApiCatalog {
-
-  private static final String FIXTURE = "/fixtures/llama/models-list.json";
 
   private final JsonNode list;
 
@@ -18,10 +16,10 @@ final class FakeLlamaApiCatalog {
     this.list = list;
   }
 
-  static FakeLlamaApiCatalog fromFixture() {
-    try (InputStream in = FakeLlamaApiCatalog.class.getResourceAsStream(FIXTURE)) {
+  static FakeLlamaApiCatalog fromFixture(String fixture) {
+    try (InputStream in = FakeLlamaApiCatalog.class.getResourceAsStream(fixture)) {
       if (in == null) {
-        throw new IllegalStateException(FIXTURE + " is not on the classpath");
+        throw new IllegalStateException(fixture + " is not on the classpath");
       }
       return new FakeLlamaApiCatalog(FakeLlamaApiJson.MAPPER.readTree(in));
     } catch (IOException e) {
@@ -33,6 +31,12 @@ final class FakeLlamaApiCatalog {
     List<String> ids = new ArrayList<>();
     list.path("data").forEach(model -> ids.add(model.path("id").asText()));
     return List.copyOf(ids);
+  }
+
+  /** Whether it serves this model; a name without a tag means {@code :latest}, as on Ollama. */
+  boolean serves(String id) {
+    List<String> ids = ids();
+    return ids.contains(id) || !id.contains(":") && ids.contains(id + ":latest");
   }
 
   /** The {@code GET /models} body. */

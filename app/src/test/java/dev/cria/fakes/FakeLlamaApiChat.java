@@ -77,7 +77,8 @@ final class FakeLlamaApiChat {
         break;
       }
       pause(script.slowMillis());
-      String chunk = chunks.get(i);
+      String chunk =
+          i == 1 && script.hugeLineChars() > 0 ? "x".repeat(script.hugeLineChars()) : chunks.get(i);
       data(
           out,
           openAi

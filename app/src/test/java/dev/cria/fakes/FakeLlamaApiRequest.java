@@ -13,8 +13,10 @@ import java.util.Map;
 /**
  * One request {@link FakeLlamaApi} received, as the test sees it.
  *
- * @param style {@code llama} for {@code /v1/...}, {@code openai} for {@code /compat/v1/...}
- * @param endpoint {@code chat}, {@code moderation}, {@code models} or {@code other}
+ * @param style {@code llama} for the native dialect, {@code openai} for the OpenAI-compatible one
+ *     ({@code /compat/v1/...} on the Llama API, {@code /v1/...} on every other server)
+ * @param endpoint {@code chat}, {@code guard} (a chat with a Llama Guard model), {@code
+ *     moderation}, {@code models} or {@code other}
  * @param path the path below the style's prefix, e.g. {@code /chat/completions}
  * @param headers lower-case names
  * @param body the parsed JSON body, a {@link MissingNode} when there was none
@@ -73,15 +75,15 @@ public record FakeLlamaApiRequest(
   }
 
   /** Parses one exchange: the style and endpoint from the path, the body as JSON. */
-  static FakeLlamaApiRequest read(HttpExchange exchange) throws IOException {
+  static FakeLlamaApiRequest read(HttpExchange exchange, FakeLlamaServer server)
+      throws IOException {
     String fullPath = exchange.getRequestURI().getPath();
-    String style = fullPath.startsWith("/compat/v1/") ? "openai" : "llama";
+    String style = fullPath.startsWith("/compat/v1/") || !server.nativeAtV1() ? "openai" : "llama";
     String path =
         fullPath.startsWith("/compat/v1/")
             ? fullPath.substring("/compat/v1".length())
             : fullPath.startsWith("/v1/") ? fullPath.substring("/v1".length()) : fullPath;
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-    String endpoint = endpointOf(method, path, !fullPath.equals(path));
     byte[] bytes;
     try (InputStream in = exchange.getRequestBody()) {
       bytes = in.readAllBytes();
@@ -96,6 +98,11 @@ public record FakeLlamaApiRequest(
                 .getNodeFactory()
                 .textNode(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
       }
+    }
+    String endpoint = endpointOf(method, path, !fullPath.equals(path));
+    if (endpoint.equals(FakeLlamaApi.CHAT)
+        && body.path("model").asText("").toLowerCase(Locale.ROOT).contains("guard")) {
+      endpoint = FakeLlamaApi.GUARD;
     }
     Map<String, List<String>> headers = new HashMap<>();
     exchange

@@ -20,6 +20,24 @@ final class FakeLlamaApiResponses {
     json(exchange, status, FakeLlamaApiJson.problem(status, detail));
   }
 
+  /** Sends a fixture verbatim, typed by its extension; a missing one fails the test loudly. */
+  static void fixture(HttpExchange exchange, int status, String name, String body)
+      throws IOException {
+    if (body == null) {
+      throw new IllegalStateException("the fake's server has no fixture " + name);
+    }
+    String type =
+        name.endsWith(".sse")
+            ? "text/event-stream"
+            : name.endsWith(".html")
+                ? "text/html; charset=utf-8"
+                : name.endsWith(".txt") ? "text/plain; charset=utf-8" : "application/json";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
   static void json(HttpExchange exchange, int status, String body) throws IOException {
     json(exchange, status, body, false);
   }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param status {@code [[status:CODE]]}: fail every attempt with that status, or 0
  * @param statusOnce {@code [[status-once:CODE]]}: fail the first attempt of each distinct request
  * @param slowMillis {@code [[slow:MS]]}: pause before every chunk, or 0
+ * @param hugeLineChars {@code [[huge-line:N]]}: a streamed chunk of N characters of text after the
+ *     first, all on one line, or 0
  */
 record FakeLlamaApiScript(
     boolean flagOutput,
@@ -24,7 +26,8 @@ record FakeLlamaApiScript(
     boolean midstreamError,
     boolean abrupt,
     long slowMillis,
-    boolean contentString) {
+    boolean contentString,
+    int hugeLineChars) {
 
   static final String FLAGGED_ANSWER = "[[flagged-answer]]";
 
@@ -37,7 +40,14 @@ record FakeLlamaApiScript(
         lastUserMessage.contains("[[midstream-error]]"),
         lastUserMessage.contains("[[abrupt]]"),
         number(lastUserMessage, "slow"),
-        lastUserMessage.contains("[[content-string]]"));
+        lastUserMessage.contains("[[content-string]]"),
+        number(lastUserMessage, "huge-line"));
+  }
+
+  /** The fixture {@code [[fixture:NAME]]} asks for, or null. */
+  static String fixtureAsked(String lastUserMessage) {
+    Matcher matcher = Pattern.compile("\\[\\[fixture:([a-z0-9./-]+)]]").matcher(lastUserMessage);
+    return matcher.find() ? matcher.group(1) : null;
   }
 
   /** The answer for this message: an echo unless a marker asks for more. */
@@ -67,6 +77,28 @@ record FakeLlamaApiScript(
       }
     }
     return categories;
+  }
+
+  /**
+   * What Llama Guard answers for a conversation: {@code unsafe} and the codes of {@link
+   * #moderationCategories} ({@code privacy} is {@code S7}, {@code violent_crimes} {@code S1}) plus
+   * any {@code [[flag:S6]]} in the last user message; {@code [[guard-garbage]]} makes it ramble
+   * instead of answering; otherwise {@code safe}.
+   */
+  static String guardVerdict(JsonNode messages) {
+    String last = FakeLlamaApiRequest.lastMessage(messages, "user");
+    if (last.contains("[[guard-garbage]]")) {
+      return "I am not sure whether this conversation is safe.";
+    }
+    List<String> codes = new ArrayList<>();
+    for (String category : moderationCategories(messages)) {
+      codes.add(category.equals("privacy") ? "S7" : "S1");
+    }
+    Matcher matcher = Pattern.compile("\\[\\[flag:(S\\d{1,2})]]").matcher(last);
+    while (matcher.find()) {
+      codes.add(matcher.group(1));
+    }
+    return codes.isEmpty() ? "safe" : "unsafe\n" + String.join(",", codes);
   }
 
   /** Paragraphs, a fenced code block when there is room, more paragraphs; exactly n characters. */

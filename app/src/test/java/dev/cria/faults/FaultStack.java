@@ -53,6 +53,8 @@ final class FaultStack implements AutoCloseable {
     }
     env.put("LLAMA_API_KEY", LLAMA_API_KEY);
     env.put("LLAMA_BASE_URL", llama.baseUrl());
+    env.put("LLAMA_API_STYLE", "llama");
+    env.put("LLAMA_MODERATION", "moderations");
     env.put("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN);
     env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
     env.put("SLACK_API_URL", slack.apiUrl());
@@ -79,6 +81,11 @@ final class FaultStack implements AutoCloseable {
   /** Runs a query in this test's schema and returns the first column of the first row. */
   long count(String sql) {
     return TestDatabases.count(schema, sql);
+  }
+
+  /** Runs a query in this test's schema and returns the first column of every row. */
+  List<String> strings(String sql) {
+    return TestDatabases.strings(schema, sql);
   }
 
   /** Events not finished yet (pending, or claimed by a replica). */

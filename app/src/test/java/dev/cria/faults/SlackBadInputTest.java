@@ -58,6 +58,8 @@ class SlackBadInputTest {
     properties.put("cria.slack.api-url", slack.apiUrl());
     properties.put("cria.llama.api-key", "bad-input-llama-key-0000");
     properties.put("cria.llama.base-url", llama.baseUrl());
+    properties.put("cria.llama.api-style", "llama");
+    properties.put("cria.llama.moderation", "moderations");
     properties.put("micronaut.server.port", -1);
     context = ApplicationContext.builder().properties(properties).start();
     events = context.getBean(EmbeddedServer.class).start().getURI().resolve("/slack/events");

@@ -19,23 +19,25 @@ class LlamaBeansTest {
 
   @Test
   void theBeansAreWiredFromSettingsAndCountIntoTheSharedRegistry() {
-    try (FakeLlamaApi api = FakeLlamaApi.start();
+    try (FakeLlamaApi api = FakeLlamaApi.ollama();
         ApplicationContext context =
             ApplicationContext.run(
-                Map.of(
-                    "cria.llama.api-key",
-                    TestLlama.API_KEY,
-                    "cria.llama.base-url",
-                    api.baseUrl(),
-                    "cria.llama.max-retries",
-                    0),
+                Map.of("cria.llama.base-url", api.baseUrl(), "cria.llama.max-retries", 0),
                 "test")) {
       ChatModel model = context.getBean(ChatModel.class);
       Moderator moderator = context.getBean(Moderator.class);
 
       assertInstanceOf(LlamaChatClient.class, model);
-      assertEquals("Echo: hi", model.stream(TestLlama.ask("hi"), text -> {}).text());
+      var defaultModel =
+          new dev.cria.core.ChatRequest(null, List.of(ChatTurn.user("hi")), null, null, null);
+      assertEquals("Echo: hi", model.stream(defaultModel, text -> {}).text());
+      assertEquals(
+          "llama3.2", api.requests(FakeLlamaApi.CHAT).getFirst().body().path("model").asText());
       assertFalse(moderator.check(List.of(ChatTurn.user("hi"))).flagged());
+      assertEquals(
+          "llama-guard3:1b",
+          api.requests(FakeLlamaApi.GUARD).getFirst().body().path("model").asText(),
+          "Llama Guard as a chat model is the default");
       assertEquals(
           1.0,
           context

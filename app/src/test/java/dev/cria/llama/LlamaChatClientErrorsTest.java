@@ -3,6 +3,7 @@ package dev.cria.llama;
 import static dev.cria.llama.TestLlama.ask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,13 +63,12 @@ class LlamaChatClientErrorsTest {
   }
 
   @Test
-  void noKeyIsNotConfiguredAndSendsNothing() {
-    LlamaChatClient unconfigured =
+  void withoutAKeyNoAuthorizationIsSentAndAServerThatWantsOneIsUnauthorized() {
+    LlamaChatClient keyless =
         TestLlama.with(null, api.baseUrl(), "llama", Duration.ofSeconds(5)).client();
 
-    assertEquals(Kind.NOT_CONFIGURED, thrown(() -> unconfigured.stream(ask("x"), t -> {})).kind());
-    assertEquals(Kind.NOT_CONFIGURED, thrown(unconfigured::models).kind());
-    assertEquals(0, api.requests().size());
+    assertEquals(Kind.UNAUTHORIZED, thrown(() -> keyless.stream(ask("x"), t -> {})).kind());
+    assertNull(api.requests(FakeLlamaApi.CHAT).getFirst().header("authorization"));
   }
 
   @Test

@@ -165,6 +165,22 @@ class LlamaChatClientTest {
   }
 
   @Test
+  void aStreamedLineOverOneMebibyteIsABrokenStreamAndNotRetried() {
+    List<String> fragments = new CopyOnWriteArrayList<>();
+
+    ModelException error =
+        assertThrows(
+            ModelException.class,
+            () -> client.stream(ask("a b c d [[huge-line:1100000]]"), fragments::add));
+
+    assertEquals(ModelException.Kind.UNAVAILABLE, error.kind());
+    assertTrue(error.getMessage().contains("broke off"), error.getMessage());
+    assertTrue(error.getMessage().contains("longer than 1048576 bytes"), error.getMessage());
+    assertTrue(fragments.stream().allMatch(f -> f.length() < 100), "no huge fragment passed on");
+    assertEquals(1, api.count(FakeLlamaApi.CHAT));
+  }
+
+  @Test
   void abruptCloseOfAJsonBodyIsUnavailableAndNotRetried() {
     ModelException error =
         assertThrows(ModelException.class, () -> client.complete(ask("x [[abrupt]]")));

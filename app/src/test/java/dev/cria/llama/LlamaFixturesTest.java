@@ -177,8 +177,10 @@ class LlamaFixturesTest {
             null,
             "m",
             "llama",
-            true,
+            "moderations",
             "Llama-Guard",
+            null,
+            "",
             Duration.ofSeconds(1),
             Duration.ofSeconds(1),
             2);
@@ -225,7 +227,7 @@ class LlamaFixturesTest {
     }
   }
 
-  private static JsonNode fixture(String name) {
+  static JsonNode fixture(String name) {
     try (InputStream in = resource(name)) {
       return JSON.readTree(in);
     } catch (IOException e) {

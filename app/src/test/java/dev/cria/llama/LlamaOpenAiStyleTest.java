@@ -95,9 +95,9 @@ class LlamaOpenAiStyleTest {
   }
 
   @Test
-  void moderationStillUsesTheNativeEndpoint() {
+  void moderationsArePostedBelowTheSameBaseUrl() {
     llama.moderator().check(List.of(ChatTurn.user("hello")));
 
-    assertEquals("llama", api.requests(FakeLlamaApi.MODERATION).getFirst().style());
+    assertEquals("openai", api.requests(FakeLlamaApi.MODERATION).getFirst().style());
   }
 }

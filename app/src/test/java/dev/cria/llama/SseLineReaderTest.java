@@ -1,17 +1,23 @@
 package dev.cria.llama;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.llama.SseLineReader.Kind;
+import dev.cria.llama.SseLineReader.LineTooLongException;
 import dev.cria.llama.SseLineReader.Message;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** SSE framing: what is handed on, what is skipped. */
+/** SSE framing: what is handed on, what is skipped, how long a line may be. */
 class SseLineReaderTest {
 
   @Test
@@ -61,6 +67,53 @@ class SseLineReaderTest {
   @Test
   void anEmptyStreamHasNoMessages() throws IOException {
     assertEquals(List.of(), read(""));
+  }
+
+  @Test
+  void aLoneCarriageReturnEndsALineToo() throws IOException {
+    assertEquals(
+        List.of(new Message(Kind.DATA, "{\"a\":1}"), new Message(Kind.DATA, "{\"b\":2}")),
+        read("data: {\"a\":1}\r\rdata: {\"b\":2}\r\n\r\n"));
+  }
+
+  @Test
+  void aLineOfExactlyTheLimitIsRead() throws IOException {
+    String payload = "x".repeat(SseLineReader.MAX_LINE_BYTES - "data: ".length());
+
+    assertEquals(List.of(new Message(Kind.DATA, payload)), read("data: " + payload + "\n\n"));
+  }
+
+  @Test
+  void aLineOverTheLimitIsABrokenStream() {
+    String payload = "x".repeat(SseLineReader.MAX_LINE_BYTES - "data: ".length() + 1);
+
+    assertThrows(LineTooLongException.class, () -> read("data: " + payload + "\n\n"));
+  }
+
+  @Test
+  void anEndlessLineIsReadNoFurtherThanTheLimit() {
+    AtomicLong served = new AtomicLong();
+    InputStream endless =
+        new InputStream() {
+          @Override
+          public int read() {
+            served.incrementAndGet();
+            return 'x';
+          }
+        };
+    SseLineReader reader = new SseLineReader(endless, 1000);
+
+    assertThrows(LineTooLongException.class, reader::next);
+    assertTrue(served.get() < 1000 + 16_384, "read " + served.get() + " bytes");
+  }
+
+  @Test
+  void theLimitCountsBytesNotCharacters() {
+    SseLineReader reader =
+        new SseLineReader(
+            new ByteArrayInputStream(("data: " + "🦙".repeat(30) + "\n").getBytes(UTF_8)), 100);
+
+    assertThrows(LineTooLongException.class, reader::next);
   }
 
   private static List<Message> read(String stream) throws IOException {

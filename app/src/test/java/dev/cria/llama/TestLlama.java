@@ -34,14 +34,32 @@ final class TestLlama {
   }
 
   static TestLlama with(String apiKey, String baseUrl, String style, Duration readTimeout) {
+    return with(apiKey, baseUrl, style, readTimeout, "moderations", "Llama-Guard", "");
+  }
+
+  /** A client as Cria's defaults make it for Ollama: no key, OpenAI style, Llama Guard. */
+  static TestLlama ollama(String baseUrl) {
+    return with(null, baseUrl, "openai", Duration.ofSeconds(10), "guard", "llama-guard3:1b", "");
+  }
+
+  static TestLlama with(
+      String apiKey,
+      String baseUrl,
+      String style,
+      Duration readTimeout,
+      String moderation,
+      String moderationModel,
+      String allow) {
     return new TestLlama(
         new LlamaSettings(
             apiKey,
             baseUrl,
             MODEL,
             style,
-            true,
-            "Llama-Guard",
+            moderation,
+            moderationModel,
+            null,
+            allow,
             Duration.ofSeconds(2),
             readTimeout,
             2));

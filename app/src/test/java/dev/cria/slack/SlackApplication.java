@@ -17,14 +17,15 @@ import java.util.Map;
 
 /**
  * Cria running for real, Slack adapter on: the HTTP server, the pipeline on a fresh H2 database,
- * the Llama client talking to a {@link FakeLlamaApi} and the Slack SDK talking to a {@link
- * FakeSlackApi}. {@link #post} sends Events API requests signed like Slack signs them.
+ * the Llama client talking to an Ollama-shaped {@link FakeLlamaApi} (only its base URL set) and the
+ * Slack SDK talking to a {@link FakeSlackApi}. {@link #post} sends Events API requests signed like
+ * Slack signs them.
  */
 final class SlackApplication implements AutoCloseable {
 
   static final String SIGNING_SECRET = "e2e-signing-secret-0123456789";
 
-  final FakeLlamaApi llama = FakeLlamaApi.start();
+  final FakeLlamaApi llama = FakeLlamaApi.ollama();
   final FakeSlackApi slack = FakeSlackApi.start();
   final ApplicationContext context;
   private final EmbeddedServer server;
@@ -35,7 +36,6 @@ final class SlackApplication implements AutoCloseable {
     slack.socketModeUrl(socketModeUrl);
     Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
     properties.put("micronaut.server.port", -1);
-    properties.put("cria.llama.api-key", "test-llama-key-0123456789");
     properties.put("cria.llama.base-url", llama.baseUrl());
     properties.put("cria.llama.max-retries", 0);
     properties.put("cria.worker.poll-interval", "100ms");

@@ -76,6 +76,34 @@ class SlackEndToEndTest {
     assertEquals(channel, reply.channel());
     FakeLlamaApiRequest request = app.llama.requests(FakeLlamaApi.CHAT).getLast();
     assertEquals("Ada: What is a *llama*?", request.lastUserMessage());
+    // Only LLAMA_BASE_URL points at the Ollama-shaped fake: defaults do the rest.
+    assertEquals("llama3.2", request.body().path("model").asText());
+    assertEquals(null, request.header("authorization"), "no key, no Authorization header");
+    var guard = app.llama.requests(FakeLlamaApi.GUARD);
+    assertTrue(
+        guard.stream()
+            .anyMatch(
+                check ->
+                    check.body().path("model").asText().equals("llama-guard3:1b")
+                        && check.lastUserMessage().equals("What is a *llama*?")),
+        "the mention was checked by Llama Guard: " + guard);
+  }
+
+  @Test
+  void healthShowsTheModelServerAsADetailAndStaysUp() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var request = java.net.http.HttpRequest.newBuilder(app.events().resolve("/health")).build();
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+    String body = "";
+    while (java.time.Instant.now().isBefore(deadline) && !body.contains("\"reachable\"")) {
+      var health = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, health.statusCode(), health.body());
+      body = health.body();
+    }
+
+    assertTrue(body.contains("\"modelServer\""), body);
+    assertTrue(body.contains("\"reachable\""), "the model server was never checked: " + body);
+    assertTrue(body.contains("llama3.2:latest") && body.contains("llama-guard3:1b"), body);
   }
 
   @Test

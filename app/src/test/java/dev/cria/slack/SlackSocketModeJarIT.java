@@ -33,7 +33,6 @@ class SlackSocketModeJarIT {
   private static final Duration ANSWER_WAIT = Duration.ofSeconds(60);
   private static final Duration SLACK_ACK_DEADLINE = Duration.ofSeconds(3);
   private static final String CHANNEL = "C0SOCKJAR";
-  static final String LLAMA_API_KEY = "LLM|4242|socket-jar-key-77aa";
 
   @TempDir Path work;
   private FakeSlackSocketMode socket;
@@ -47,8 +46,7 @@ class SlackSocketModeJarIT {
     slack = FakeSlackApi.start();
     slack.socketModeUrl(socket.url());
     slack.displayName("U0ADA", "Ada");
-    llama = FakeLlamaApi.start();
-    llama.requireApiKey(LLAMA_API_KEY);
+    llama = FakeLlamaApi.ollama();
   }
 
   @AfterEach
@@ -68,8 +66,7 @@ class SlackSocketModeJarIT {
     env.put("SLACK_BOT_TOKEN", FakeSlackApi.BOT_TOKEN);
     env.put("SLACK_APP_TOKEN", FakeSlackApi.APP_TOKEN);
     env.put("SLACK_API_URL", slack.apiUrl());
-    env.put("LLAMA_API_KEY", LLAMA_API_KEY);
-    env.put("LLAMA_BASE_URL", llama.baseUrl());
+    env.put("LLAMA_BASE_URL", llama.baseUrl()); // an Ollama needs nothing else
     env.put("CRIA_DATA_DIR", dataDir.toString());
     return env;
   }

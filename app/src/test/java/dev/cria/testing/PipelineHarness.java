@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * The application context without its HTTP server: the real pipeline, store (H2 unless told
  * otherwise), Llama client and moderation, talking to a {@link FakeLlamaApi}, replying into a
- * {@link RecordingReplyPort}.
+ * {@link RecordingReplyPort}. By default the fake is shaped like Ollama and Cria is configured as
+ * an operator with a local Ollama would: {@code LLAMA_BASE_URL} and nothing else (no key, no style,
+ * Llama Guard by default).
  */
 public final class PipelineHarness implements AutoCloseable {
 
@@ -30,14 +32,13 @@ public final class PipelineHarness implements AutoCloseable {
   public static PipelineHarness start(Map<String, Object> overrides) {
     Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
     properties.putAll(overrides);
-    return start(FakeLlamaApi.start(), properties);
+    return start(FakeLlamaApi.ollama(), properties);
   }
 
   /** A harness with exactly these datasource and other properties, on the given fake. */
   public static PipelineHarness start(FakeLlamaApi llama, Map<String, Object> properties) {
     Map<String, Object> all = new HashMap<>();
     all.put("cria.test.recording-replies", true);
-    all.put("cria.llama.api-key", "test-llama-key-0123456789");
     all.put("cria.llama.base-url", llama.baseUrl());
     all.put("cria.llama.max-retries", 1);
     all.put("cria.worker.poll-interval", "100ms");

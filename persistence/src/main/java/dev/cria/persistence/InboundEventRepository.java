@@ -92,4 +92,15 @@ public interface InboundEventRepository extends CrudRepository<InboundEventRow, 
 
   @Query("DELETE FROM inbound_event WHERE finished_at < :before")
   int deleteFinishedBefore(Instant before);
+
+  /**
+   * A reset: a conversation's finished events before an event (their payloads hold what was said).
+   * Open ones stay: they are still to be answered.
+   */
+  @Query(
+      """
+      DELETE FROM inbound_event
+      WHERE conversation_key = :conversationKey AND id < :beforeId
+        AND status NOT IN ('PENDING', 'CLAIMED')""")
+  int deleteFinishedInConversationBefore(String conversationKey, long beforeId);
 }

@@ -173,14 +173,17 @@ abstract class RepositoryContract {
         new ConversationSettingsRow(
             KEY, "Llama-3.3-70B-Instruct", "Be brief.", 0.2, 512, "U1", now()));
     moderation.save(
-        new ModerationDecisionRow(null, KEY, 1, "input", true, "privacy", "Llama-Guard", now()));
+        new ModerationDecisionRow(
+            null, KEY, 1, "input", true, "S7,S6", "llama-guard3:1b", "S6", now()));
 
     ConversationSettingsRow stored = settings.findById(KEY).orElseThrow();
     assertEquals("Be brief.", stored.systemPrompt());
     assertEquals(512, stored.maxCompletionTokens());
     ModerationDecisionRow decision = moderation.findByConversationKeyOrderById(KEY).getFirst();
     assertTrue(decision.flagged());
-    assertEquals("privacy", decision.categories());
+    assertEquals("S7,S6", decision.categories());
+    assertEquals("llama-guard3:1b", decision.model());
+    assertEquals("S6", decision.allowedCategories());
     assertFalse(settings.findById("slack:T1:C9").isPresent());
   }
 

@@ -87,6 +87,23 @@ public final class TestDatabases {
     }
   }
 
+  /** Runs a query in a schema and returns its first column, every row. */
+  public static java.util.List<String> strings(String schema, String sql) {
+    try (Connection connection = connectPostgres();
+        Statement statement = connection.createStatement()) {
+      statement.execute("SET search_path TO " + schema);
+      java.util.List<String> values = new java.util.ArrayList<>();
+      try (java.sql.ResultSet rows = statement.executeQuery(sql)) {
+        while (rows.next()) {
+          values.add(rows.getString(1));
+        }
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+    }
+  }
+
   private static Connection connectPostgres() throws SQLException {
     DriverManager.setLoginTimeout(3);
     return DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);

@@ -101,9 +101,20 @@ public final class FakeDiscordPayloads {
     options.forEach(
         (option, value) ->
             values.add(DataObject.empty().put("name", option).put("type", 3).put("value", value)));
-    interaction.put("id", id).put("token", "fake-interaction-token-" + id);
+    interaction.put("id", id).put("token", interactionToken(id));
     interaction.getObject("data").put("name", name).put("options", values);
     return interaction;
+  }
+
+  /**
+   * An interaction token shaped like Discord's: base64url of {@code interaction:<id>:<random>},
+   * about 150 characters, unique to the interaction.
+   */
+  static String interactionToken(String id) {
+    String random = java.util.UUID.randomUUID().toString().replace("-", "").repeat(3);
+    return java.util.Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("interaction:" + id + ":" + random).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A message a user (or a bot) writes in a channel, thread or DM. */

@@ -6,6 +6,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,6 +17,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP Events API endpoint (events, slash commands, {@code url_verification}): the raw body
- * goes through Bolt, which checks the signature on it, then to {@link SlackRequestRouter}. Bad or
- * stale signatures get 401, unreadable bodies 400, other content types 415. On when a signing
- * secret is configured.
+ * The HTTP Events API endpoint (events, slash commands, {@code url_verification}). The signature is
+ * checked first, on the raw bytes ({@link SlackSignatureCheck}: constant time, at most five minutes
+ * either side of now), and only a signed body is decoded and handed to Bolt, then to {@link
+ * SlackRequestRouter}. Bad, stale or future signatures get 401, bodies that are not UTF-8 or not a
+ * Slack request 400, other content types 415. On when a signing secret is configured.
  */
 @Controller("/slack")
 @Requires(property = "cria.slack.bot-token")
@@ -34,28 +41,43 @@ import org.slf4j.LoggerFactory;
 public class SlackEventsController {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackEventsController.class);
+  private static final String TIMESTAMP = "X-Slack-Request-Timestamp";
+  private static final String SIGNATURE = "X-Slack-Signature";
 
   private final App app;
   private final SlackRequestParser parser;
+  private final SlackSignatureCheck signatures;
 
-  public SlackEventsController(App app) {
+  public SlackEventsController(App app, SlackSettings settings) {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
+    this.signatures = new SlackSignatureCheck(settings.signingSecret(), Clock.systemUTC());
   }
 
   @Post(
       uri = "/events",
       consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
   @ExecuteOn(TaskExecutors.BLOCKING)
-  public HttpResponse<String> events(HttpRequest<?> request, @Body String body) {
+  public HttpResponse<String> events(HttpRequest<?> request, @Nullable @Body byte[] body) {
     if (request.getContentType().filter(SlackEventsController::isSlacks).isEmpty()) {
       // Micronaut routes a request without a (readable) Content-Type here too.
       return HttpResponse.<String>status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
           .body("{\"error\":\"content type must be JSON or a form\"}");
     }
+    byte[] raw = body == null ? new byte[0] : body;
+    SlackSignatureCheck.Verdict verdict =
+        signatures.check(
+            request.getHeaders().get(TIMESTAMP), request.getHeaders().get(SIGNATURE), raw);
+    if (verdict != SlackSignatureCheck.Verdict.VALID) {
+      LOG.debug("Slack request refused: signature {}", verdict);
+      return HttpResponse.<String>status(HttpStatus.UNAUTHORIZED)
+          .body("{\"error\":\"invalid request signature\"}");
+    }
     Request<?> slackRequest;
     try {
-      slackRequest = parser.parse(toBolt(request, body));
+      slackRequest = parser.parse(toBolt(request, utf8(raw)));
+    } catch (CharacterCodingException e) {
+      return HttpResponse.badRequest("{\"error\":\"body is not UTF-8\"}");
     } catch (RuntimeException e) {
       LOG.debug("Unreadable Slack request: {}", e.toString());
       return HttpResponse.badRequest("{\"error\":\"unreadable request\"}");
@@ -70,6 +92,15 @@ public class SlackEventsController {
       return HttpResponse.<String>status(HttpStatus.SERVICE_UNAVAILABLE)
           .body("{\"error\":\"try again\"}");
     }
+  }
+
+  private static String utf8(byte[] raw) throws CharacterCodingException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(raw))
+        .toString();
   }
 
   private static boolean isSlacks(MediaType type) {

@@ -63,6 +63,7 @@ public final class FakeSlackApi implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/api/", this::api);
     server.createContext("/response/", this::responseUrl);
+    server.createContext("/commands/", this::responseUrl);
     server.start();
   }
 
@@ -79,9 +80,17 @@ public final class FakeSlackApi implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
   }
 
-  /** A response URL for a slash command payload. */
+  /**
+   * A response URL for a slash command payload, shaped like Slack's ({@code
+   * https://hooks.slack.com/commands/TEAM/NUMBER/SECRET}) with {@code id} as the secret part.
+   */
   public String responseUrl(String id) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + id;
+    return "http://127.0.0.1:"
+        + server.getAddress().getPort()
+        + "/commands/"
+        + TEAM_ID
+        + "/7012345678901/"
+        + id;
   }
 
   /** The Socket Mode endpoint {@code apps.connections.open} hands out. */

@@ -28,6 +28,7 @@ public final class FakeSlackSocketMode implements AutoCloseable {
   private final Server server;
   private final List<JsonObject> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger opened = new AtomicInteger();
+  private volatile WebSocket newest;
 
   private FakeSlackSocketMode() throws InterruptedException {
     server = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -62,7 +63,7 @@ public final class FakeSlackSocketMode implements AutoCloseable {
    */
   public void awaitConnectionsOpened(int count) {
     await(
-        () -> opened.get() >= count && !server.getConnections().isEmpty(),
+        () -> opened.get() >= count && newest != null && newest.isOpen(),
         count + " Socket Mode connections (" + opened.get() + " so far)");
   }
 
@@ -112,7 +113,12 @@ public final class FakeSlackSocketMode implements AutoCloseable {
     envelope.addProperty("retry_attempt", retryAttempt);
     envelope.addProperty("retry_reason", retryAttempt == 0 ? "" : "timeout");
     envelope.add("payload", JsonParser.parseString(payloadJson));
-    server.broadcast(envelope.toString());
+    // Slack delivers each envelope on one connection; after a disconnect warning, on the new one.
+    WebSocket connection = newest;
+    if (connection == null || !connection.isOpen()) {
+      throw new AssertionError("fake Socket Mode: no open connection to deliver " + envelopeId);
+    }
+    connection.send(envelope.toString());
   }
 
   /** Waits for the app's ack of an envelope and returns it. */
@@ -172,6 +178,7 @@ public final class FakeSlackSocketMode implements AutoCloseable {
     @Override
     public void onOpen(WebSocket connection, ClientHandshake handshake) {
       opened.incrementAndGet();
+      newest = connection;
       connection.send(
           "{\"type\":\"hello\",\"num_connections\":1,"
               + "\"debug_info\":{\"host\":\"fake\",\"approximate_connection_time\":3600},"

@@ -126,6 +126,45 @@ class SlackHttpModeTest {
   }
 
   @Test
+  void aSignatureDatedMoreThanFiveMinutesAheadIsRefused() throws Exception {
+    long inTenMinutes = Instant.now().getEpochSecond() + 600;
+
+    var response = post(fixture("app_mention.json"), JSON, inTenMinutes, null, Map.of());
+
+    assertEquals(401, response.statusCode());
+    assertTrue(core.accepted().isEmpty());
+  }
+
+  @Test
+  void theSignatureIsCheckedBeforeTheBodyIsParsed() throws Exception {
+    long now = Instant.now().getEpochSecond();
+    for (String body : new String[] {"{not json", "payload=%%%", "", "[]"}) {
+      String forged = FakeSlackSigner.sign("not-the-secret", now, body);
+      assertEquals(401, post(body, JSON, now, forged, Map.of()).statusCode(), body);
+      assertEquals(401, post(body, FORM, now, forged, Map.of()).statusCode(), body);
+    }
+    assertTrue(core.accepted().isEmpty());
+  }
+
+  @Test
+  void theSignatureCoversTheRawBytesAndABodyThatIsNotUtf8IsABadRequest() throws Exception {
+    long now = Instant.now().getEpochSecond();
+    byte[] notUtf8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+    var request =
+        HttpRequest.newBuilder(events)
+            .header("Content-Type", JSON)
+            .header("X-Slack-Request-Timestamp", String.valueOf(now))
+            .header("X-Slack-Signature", FakeSlackSigner.signBytes(SECRET, now, notUtf8))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(notUtf8));
+
+    var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(response.body().contains("UTF-8"), response.body());
+    assertTrue(core.accepted().isEmpty());
+  }
+
+  @Test
   void malformedBodiesGetA4xxNeverA5xx() throws Exception {
     for (String body : new String[] {"{not json", "{}", "[]", "{\"type\":\"event_callback\"}"}) {
       int status = post(body).statusCode();
