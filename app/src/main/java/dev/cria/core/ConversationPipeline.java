@@ -73,7 +73,7 @@ public class ConversationPipeline {
           replyPorts
               .forPlatform(event.platform())
               .orElseThrow(() -> new IllegalStateException("no adapter for " + event.platform()));
-      reply = port.open(event.replyAddress(), queued.replyMessageId());
+      reply = port.open(queued.replyRequest());
       PipelineResult result = answer(queued, owner, reply, port.updateInterval());
       metrics.answer(event.platform(), result.outcome());
       return result;

@@ -36,7 +36,7 @@ class GiveUpReply {
       replyPorts
           .forPlatform(event.platform())
           .orElseThrow(() -> new IllegalStateException("no adapter for " + event.platform()))
-          .open(event.replyAddress(), queued.replyMessageId())
+          .open(queued.replyRequest())
           .fail(ReplyTexts.gaveUp(errorId));
     } catch (RuntimeException e) {
       LOG.error("Could not tell that event {} is given up", event.eventId(), e);

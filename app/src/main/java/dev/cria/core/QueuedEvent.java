@@ -1,6 +1,7 @@
 package dev.cria.core;
 
 import dev.cria.chat.ChatEvent;
+import dev.cria.chat.ReplyRequest;
 
 /**
  * An event claimed from the durable queue.
@@ -9,4 +10,10 @@ import dev.cria.chat.ChatEvent;
  * @param attempts how often it has been claimed, this time included
  * @param replyMessageId the message an earlier attempt posted, or null
  */
-public record QueuedEvent(long seq, ChatEvent event, int attempts, String replyMessageId) {}
+public record QueuedEvent(long seq, ChatEvent event, int attempts, String replyMessageId) {
+
+  /** What the adapter needs to answer this attempt, and to find what earlier ones left. */
+  public ReplyRequest replyRequest() {
+    return new ReplyRequest(event.replyAddress(), event.eventId(), attempts, replyMessageId);
+  }
+}

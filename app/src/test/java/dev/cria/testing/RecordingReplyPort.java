@@ -3,6 +3,7 @@ package dev.cria.testing;
 import dev.cria.chat.Platform;
 import dev.cria.chat.Reply;
 import dev.cria.chat.ReplyPort;
+import dev.cria.chat.ReplyRequest;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -41,7 +42,9 @@ public class RecordingReplyPort implements ReplyPort {
   }
 
   @Override
-  public Reply open(String replyAddress, String resumeMessageId) {
+  public Reply open(ReplyRequest request) {
+    String replyAddress = request.address();
+    String resumeMessageId = request.messageId();
     List<String> updates = new ArrayList<>();
     // Addresses containing "status" behave like Slack threads: a status instead of a placeholder,
     // and a stream message that the first update opens.

@@ -8,13 +8,23 @@ public interface ReplyPort {
   Platform platform();
 
   /**
-   * Opens the reply to one event.
-   *
-   * @param replyAddress the address the adapter put into the {@link ChatEvent}
-   * @param resumeMessageId a message an earlier attempt at this event already posted (after a crash
-   *     or restart), to be edited instead of posting a new one; null on the first attempt
+   * Opens the reply to one attempt at one event. When the request {@linkplain
+   * ReplyRequest#takesOver() takes over} from an earlier attempt, the adapter finds the messages
+   * that attempt left (recorded or not), reuses one for the answer and removes the others, so that
+   * the conversation ends with exactly one answer.
    */
-  Reply open(String replyAddress, String resumeMessageId);
+  Reply open(ReplyRequest request);
+
+  /**
+   * Opens the reply to an event without its id (tests, tools).
+   *
+   * @param resumeMessageId a message an earlier attempt at this event already posted, to be edited
+   *     instead of posting a new one; null on the first attempt
+   */
+  default Reply open(String replyAddress, String resumeMessageId) {
+    return open(
+        new ReplyRequest(replyAddress, null, resumeMessageId == null ? 1 : 2, resumeMessageId));
+  }
 
   /** The shortest time between two progressive updates this platform tolerates. */
   default Duration updateInterval() {

@@ -3,6 +3,7 @@ package dev.cria.discord;
 import dev.cria.chat.Platform;
 import dev.cria.chat.Reply;
 import dev.cria.chat.ReplyPort;
+import dev.cria.chat.ReplyRequest;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -39,22 +40,25 @@ public class DiscordReplyPort implements ReplyPort {
   }
 
   @Override
-  public Reply open(String replyAddress, String resumeMessageId) {
+  public Reply open(ReplyRequest request) {
     DiscordSession session = connection.session();
-    return switch (ReplyAddress.decode(replyAddress)) {
+    return switch (ReplyAddress.decode(request.address())) {
       case ReplyAddress.ToInteraction interaction when hookValid(interaction) ->
           new StreamedReply(
               new HookTarget(InteractionHook.from(session.anyShard(), interaction.token())), null);
       // Too late for the webhook: answer in the channel instead, as a new message.
       case ReplyAddress.ToInteraction expired ->
           new StreamedReply(
-              new ChannelTarget(session.messageChannel(expired.channelId(), null), null), null);
+              new ChannelTarget(
+                  session.messageChannel(expired.channelId(), null), null, request.eventId()),
+              null);
       case ReplyAddress.ToChannel channel ->
           new StreamedReply(
               new ChannelTarget(
                   session.messageChannel(channel.channelId(), channel.dmUserId()),
-                  channel.replyTo()),
-              resumeMessageId);
+                  channel.replyTo(),
+                  request.eventId()),
+              request.messageId());
     };
   }
 

@@ -22,7 +22,7 @@ final class HookTarget implements MessageTarget {
   }
 
   @Override
-  public String post(String content, boolean first) {
+  public String post(String content, int part) {
     return hook.sendMessage(OutgoingMessages.create(content)).complete().getId();
   }
 

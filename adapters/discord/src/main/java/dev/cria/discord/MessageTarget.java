@@ -12,10 +12,11 @@ interface MessageTarget {
   /**
    * Posts a new message.
    *
-   * @param first whether it starts the answer (a reply to the user's message, where there is one)
+   * @param part its place in the answer, 0 for the first (a reply to the user's message, where
+   *     there is one); with the event, it makes the post idempotent where the target can
    * @return its id
    */
-  String post(String content, boolean first);
+  String post(String content, int part);
 
   /**
    * Replaces a message's content.

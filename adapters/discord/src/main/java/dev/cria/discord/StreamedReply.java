@@ -42,7 +42,7 @@ final class StreamedReply implements Reply {
   @Override
   public synchronized String start() {
     if (messageIds.isEmpty()) {
-      messageIds.add(target.post(THINKING, true));
+      messageIds.add(target.post(THINKING, 0));
       shown.add(THINKING);
     }
     return firstMessageId();
@@ -75,7 +75,7 @@ final class StreamedReply implements Reply {
     for (int i = 0; i < parts.size(); i++) {
       String part = parts.get(i);
       if (i >= messageIds.size()) {
-        messageIds.add(target.post(part, i == 0));
+        messageIds.add(target.post(part, i));
         shown.add(part);
       } else if (!part.equals(shown.get(i))) {
         messageIds.set(i, target.edit(messageIds.get(i), part));

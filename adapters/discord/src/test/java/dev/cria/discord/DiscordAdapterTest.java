@@ -9,6 +9,7 @@ import dev.cria.chat.Command;
 import dev.cria.chat.ConversationKey;
 import dev.cria.chat.Platform;
 import dev.cria.chat.Reply;
+import dev.cria.chat.ReplyRequest;
 import dev.cria.fakes.FakeDiscord;
 import dev.cria.fakes.FakeDiscordCall;
 import dev.cria.fakes.FakeDiscordPayloads;
@@ -274,5 +275,34 @@ class DiscordAdapterTest {
     discord.awaitTrue(() -> !core.edits.isEmpty(), "the edit handed over");
     assertEquals(List.of(key + " " + asked + " the llama"), core.edits);
     assertEquals(List.of(key + " " + asked), core.deletes);
+  }
+
+  @Test
+  void aReplicaTakingOverFindsThePartsItsPredecessorPostedByNonce() {
+    String mention = "<@" + FakeDiscordPayloads.SELF_ID + "> ";
+    discord.message(
+        FakeDiscordPayloads.CHANNEL_ID, FakeDiscordPayloads.USER_ID, false, mention + "long one");
+    ChatEvent event = core.awaitAccepted(1);
+    DiscordReplyPort port = context.getBean(DiscordReplyPort.class);
+    String answer = ("A cria is a baby llama. ".repeat(40) + "\n\n").repeat(3).strip();
+    // The first attempt posts its placeholder and two parts, then dies before recording any.
+    Reply crashed = port.open(ReplyRequest.first(event.replyAddress(), event.eventId()));
+    crashed.start();
+    crashed.update(answer.substring(0, 2_500));
+
+    Reply taker = port.open(new ReplyRequest(event.replyAddress(), event.eventId(), 2, null));
+    taker.start();
+    taker.finish(answer);
+
+    List<String> shown =
+        discord.messagesIn(FakeDiscordPayloads.CHANNEL_ID).stream()
+            .map(message -> message.getString("content"))
+            .toList();
+    assertEquals(String.join("", shown).replaceAll("\\s+", ""), answer.replaceAll("\\s+", ""));
+    assertTrue(shown.size() >= 2, "a long answer in several messages: " + shown);
+    List<FakeDiscordCall> posts = discord.calls("POST", "channels/\\d+/messages");
+    assertEquals(
+        ChannelTarget.nonce(event.eventId(), 0), posts.getFirst().json().getString("nonce"));
+    assertTrue(posts.getFirst().json().getBoolean("enforce_nonce"));
   }
 }

@@ -33,10 +33,10 @@ class StreamedReplyTest {
     }
 
     @Override
-    public String post(String content, boolean first) {
+    public String post(String content, int part) {
       String id = String.valueOf(nextId++);
       messages.put(id, content);
-      operations.add("post " + id + (first ? " first" : ""));
+      operations.add("post " + id + (part == 0 ? " first" : ""));
       return id;
     }
 

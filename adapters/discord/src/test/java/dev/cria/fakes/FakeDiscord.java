@@ -168,6 +168,14 @@ public final class FakeDiscord implements AutoCloseable {
 
   // --- what Cria did ---------------------------------------------------------------------------
 
+  /**
+   * Holds the first REST call that matches until {@link FakeDiscordHold#release()}: a fault test
+   * kills Cria while it waits for the answer.
+   */
+  public FakeDiscordHold hold(Predicate<FakeDiscordCall> matching, FakeDiscordHold.When when) {
+    return rest.hold(matching, when);
+  }
+
   /** Every REST call so far, in order. */
   public List<FakeDiscordCall> calls() {
     synchronized (calls) {

@@ -7,9 +7,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -52,6 +54,7 @@ final class FakeDiscordRest {
   private final Consumer<FakeDiscordCall> recorder;
   private final AtomicLong seq = new AtomicLong();
   private volatile boolean tokenRejected;
+  private final List<FakeDiscordHold> holds = new CopyOnWriteArrayList<>();
 
   FakeDiscordRest(FakeDiscordStore store, Consumer<FakeDiscordCall> recorder) throws IOException {
     this.store = store;
@@ -67,6 +70,7 @@ final class FakeDiscordRest {
   }
 
   void stop() {
+    holds.forEach(FakeDiscordHold::release);
     server.stop(0);
   }
 
@@ -137,6 +141,12 @@ final class FakeDiscordRest {
     routes.add(new Route(method, Pattern.compile(path), handler));
   }
 
+  FakeDiscordHold hold(Predicate<FakeDiscordCall> matching, FakeDiscordHold.When when) {
+    FakeDiscordHold hold = new FakeDiscordHold(matching, when);
+    holds.add(hold);
+    return hold;
+  }
+
   /** Answer 401 to the token check, as Discord does for a wrong or reset token. */
   void rejectToken(boolean reject) {
     this.tokenRejected = reject;
@@ -167,9 +177,19 @@ final class FakeDiscordRest {
               exchange.getRequestURI().getQuery(),
               body);
       recorder.accept(call);
+      FakeDiscordHold hold = holds.stream().filter(h -> h.takes(call)).findFirst().orElse(null);
       Response response;
       try {
-        response = dispatch(call);
+        if (hold != null && hold.when() == FakeDiscordHold.When.BEFORE) {
+          // Held before Discord saw it: it never takes effect (its caller is gone by now).
+          hold.block();
+          response = new Response(503, DataObject.empty().put("code", 0).put("message", "held"));
+        } else {
+          response = dispatch(call);
+          if (hold != null) {
+            hold.block();
+          }
+        }
       } catch (RuntimeException e) {
         // A bug in the fake: answer 500 so that the test fails loudly instead of hanging.
         response =

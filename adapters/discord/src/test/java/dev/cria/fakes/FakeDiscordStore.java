@@ -87,12 +87,30 @@ final class FakeDiscordStore {
         FakeDiscordPayloads.botMessage(id, channelOf(token), body.getString("content", "")));
   }
 
+  /**
+   * Posts a message. With a nonce and {@code enforce_nonce}, Discord returns the message the same
+   * author posted with that nonce in the last few minutes instead of creating another.
+   */
   DataObject post(String channelId, DataObject body) {
+    String nonce = body.isNull("nonce") ? null : body.get("nonce").toString();
+    if (nonce != null && body.getBoolean("enforce_nonce", false)) {
+      synchronized (messageOrder) {
+        for (String id : messageOrder) {
+          DataObject earlier = messages.get(id);
+          if (earlier != null && nonce.equals(earlier.getString("nonce", null))) {
+            return earlier;
+          }
+        }
+      }
+    }
     DataObject message =
         FakeDiscordPayloads.botMessage(
             FakeDiscordPayloads.snowflake(), channelId, body.getString("content", ""));
     body.optObject("message_reference")
         .ifPresent(reference -> message.put("message_reference", reference));
+    if (nonce != null) {
+      message.put("nonce", nonce);
+    }
     return store(message);
   }
 

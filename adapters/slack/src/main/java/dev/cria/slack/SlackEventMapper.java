@@ -152,8 +152,8 @@ public final class SlackEventMapper {
     String text = SlackInboundText.plain(string(event, "text"), botUserId);
     Command command = text.isEmpty() ? new Command.Help() : CommandParser.parse(text).orElse(null);
     String recipientTeam = orElse(string(event, "user_team"), orElse(string(event, "team"), team));
-    var reply = SlackReplyAddress.thread(key.channel(), replyThread, user, recipientTeam);
     String ts = string(event, "ts");
+    var reply = SlackReplyAddress.thread(key.channel(), replyThread, user, recipientTeam).asked(ts);
     return new ChatEvent(
         key,
         eventId,

@@ -1,17 +1,20 @@
 package dev.cria.slack;
 
 import dev.cria.chat.Reply;
+import dev.cria.chat.ReplyRequest;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One answer in Slack. Thinking: {@code assistant.threads.setStatus} in threads, else a placeholder
- * message. Progress: a native stream in threads, else edits of the placeholder. Finish: the
- * rendered answer replaces the placeholder or completes the stream; answers too long for one
- * message continue in further thread messages. Resumed after a crash, it first stops the stream the
- * earlier attempt may have left open, then edits that message.
+ * One answer in Slack. Thinking: {@code assistant.threads.setStatus} and, where streaming works, an
+ * empty stream whose ts the core records before any text goes into it; without the status, a
+ * placeholder message. Progress: the stream, else edits of the placeholder. Finish: the rendered
+ * answer completes the stream or replaces the placeholder; answers too long for one message
+ * continue in further thread messages. Every message is tagged with the event ({@link
+ * SlackReplyTag}). Taking over from a crashed attempt, it first finds what that attempt left in the
+ * thread ({@link #takeOver()}).
  */
 final class SlackReply implements Reply {
 
@@ -23,35 +26,54 @@ final class SlackReply implements Reply {
   private final SlackWebApi api;
   private final SlackReplyAddress to;
   private final SlackStreaming streaming;
+  private final String eventId;
   private String messageTs;
   private SlackStream stream;
   private Instant quietUntil = Instant.MIN;
   private boolean resumed;
+  private boolean takingOver;
 
-  SlackReply(SlackWebApi api, SlackReplyAddress to, SlackStreaming streaming, String resumeTs) {
+  SlackReply(
+      SlackWebApi api, SlackReplyAddress to, SlackStreaming streaming, ReplyRequest request) {
     this.api = api;
     this.to = to;
     this.streaming = streaming;
-    this.messageTs = resumeTs;
-    this.resumed = resumeTs != null;
+    this.eventId = request.eventId();
+    this.messageTs = request.messageId();
+    this.resumed = messageTs != null;
+    this.takingOver = request.takesOver();
   }
 
   @Override
   public synchronized String start() {
+    takeOver();
     stopResumedStream();
     if (to.isCommand() || messageTs != null) {
       return messageTs;
     }
-    if (to.threadTs() != null) {
-      try {
-        api.setStatus(to.channel(), to.threadTs(), THINKING_STATUS);
-        return null;
-      } catch (SlackCallException e) {
-        LOG.debug("No thinking status in {} ({}), posting a placeholder", to.channel(), e.error());
+    if (to.threadTs() != null && showStatus()) {
+      if (streaming.available()) {
+        try {
+          stream = SlackStream.open(api, to, eventId);
+          return stream.ts();
+        } catch (SlackCallException e) {
+          streaming.failed(e);
+        }
       }
+      return null;
     }
-    messageTs = api.postMessage(to.channel(), to.threadTs(), THINKING_MESSAGE);
+    messageTs = api.postMessage(to.channel(), to.threadTs(), THINKING_MESSAGE, eventId);
     return messageTs;
+  }
+
+  private boolean showStatus() {
+    try {
+      api.setStatus(to.channel(), to.threadTs(), THINKING_STATUS);
+      return true;
+    } catch (SlackCallException e) {
+      LOG.debug("No thinking status in {} ({})", to.channel(), e.error());
+      return false;
+    }
   }
 
   @Override
@@ -60,16 +82,14 @@ final class SlackReply implements Reply {
     if (to.isCommand() || Instant.now().isBefore(quietUntil)) {
       return;
     }
+    String preview = SlackMessageSplitter.preview(textSoFar);
     try {
       if (stream != null) {
         stream.append(textSoFar);
-      } else if (messageTs == null && to.threadTs() != null && streaming.available()) {
-        startStream(textSoFar);
       } else if (messageTs != null) {
-        api.update(to.channel(), messageTs, SlackMessageSplitter.preview(textSoFar), true);
+        api.update(to.channel(), messageTs, preview, eventId, true);
       } else {
-        messageTs =
-            api.postMessage(to.channel(), to.threadTs(), SlackMessageSplitter.preview(textSoFar));
+        messageTs = api.postMessage(to.channel(), to.threadTs(), preview, eventId);
       }
     } catch (SlackCallException e) {
       LOG.warn(
@@ -80,19 +100,47 @@ final class SlackReply implements Reply {
     }
   }
 
-  private void startStream(String textSoFar) {
-    try {
-      stream = SlackStream.start(api, to, textSoFar);
-    } catch (SlackCallException e) {
-      streaming.failed(e);
-      messageTs =
-          api.postMessage(to.channel(), to.threadTs(), SlackMessageSplitter.preview(textSoFar));
-    }
-  }
-
   @Override
   public synchronized String messageId() {
     return stream != null ? stream.ts() : messageTs;
+  }
+
+  /**
+   * An earlier attempt may have left messages the queue never heard of: a stream started in the
+   * instant before the kill, continuation messages of a long answer. They are found in the thread
+   * (tagged with this event, or an untagged stream): the recorded message, else the oldest found,
+   * takes the answer; the others are deleted. Runs once, before anything else is sent.
+   */
+  private void takeOver() {
+    if (!takingOver) {
+      return;
+    }
+    takingOver = false;
+    if (to.isCommand() || to.threadTs() == null || eventId == null) {
+      return;
+    }
+    List<String> left;
+    try {
+      left = api.leftFor(to.channel(), to.threadTs(), to.askedTs(), eventId);
+    } catch (SlackCallException e) {
+      LOG.warn(
+          "Could not look for messages an earlier attempt left in {} ({})",
+          to.channel(),
+          e.error());
+      return;
+    }
+    if (messageTs == null && !left.isEmpty()) {
+      messageTs = left.getFirst();
+      resumed = true;
+    }
+    for (String ts : left) {
+      if (!ts.equals(messageTs)) {
+        remove(ts);
+      }
+    }
+    if (!left.isEmpty()) {
+      LOG.info("Took over {} message(s) an earlier attempt left in {}", left.size(), to.channel());
+    }
   }
 
   /**
@@ -105,7 +153,7 @@ final class SlackReply implements Reply {
     }
     resumed = false;
     try {
-      api.stopStream(to.channel(), messageTs, "");
+      api.stopStream(to.channel(), messageTs, "", eventId);
       LOG.info("Stopped the stream an earlier attempt left in {}", to.channel());
     } catch (SlackCallException e) {
       LOG.debug("Resumed message {} was no open stream ({})", messageTs, e.error());
@@ -114,6 +162,7 @@ final class SlackReply implements Reply {
 
   @Override
   public synchronized String finish(String text) {
+    takeOver();
     stopResumedStream();
     if (to.isCommand()) {
       for (String message : SlackMessageSplitter.messages(text)) {
@@ -140,25 +189,38 @@ final class SlackReply implements Reply {
     }
   }
 
-  /** Puts the first message where the placeholder or stream was, the rest after it. */
+  /**
+   * Puts the first message where the placeholder or stream was, the rest after it. When Slack
+   * refuses the edit, the old message is deleted (it must not stay beside the answer) and the
+   * answer posted anew.
+   */
   private String replace(String ts, List<String> messages) {
     try {
-      api.update(to.channel(), ts, messages.getFirst(), false);
+      api.update(to.channel(), ts, messages.getFirst(), eventId, false);
     } catch (SlackCallException e) {
       if (e.isTransient()) {
         throw e;
       }
       LOG.info("Could not edit message {} in {} ({}), posting anew", ts, to.channel(), e.error());
+      remove(ts);
       return post(messages);
     }
     post(messages.subList(1, messages.size()));
     return ts;
   }
 
+  private void remove(String ts) {
+    try {
+      api.delete(to.channel(), ts);
+    } catch (SlackCallException e) {
+      LOG.warn("Could not delete message {} in {} ({})", ts, to.channel(), e.error());
+    }
+  }
+
   private String post(List<String> messages) {
     String first = null;
     for (String message : messages) {
-      String ts = api.postMessage(to.channel(), to.threadTs(), message);
+      String ts = api.postMessage(to.channel(), to.threadTs(), message, eventId);
       first = first == null ? ts : first;
     }
     return first;

@@ -11,21 +11,32 @@ import java.util.StringJoiner;
 /**
  * Where an answer goes, carried through the core as an opaque string ({@code
  * ChatEvent.replyAddress}): the channel, the thread (null for a top-level DM), the person asking
- * (streaming to a channel names its recipient) and, for slash commands, the response URL.
+ * (streaming to a channel names its recipient), for slash commands the response URL, and the ts of
+ * the message answered ({@code askedTs}): only Cria's messages after it can belong to the answer.
  */
 record SlackReplyAddress(
-    String channel, String threadTs, String userId, String teamId, String responseUrl) {
+    String channel,
+    String threadTs,
+    String userId,
+    String teamId,
+    String responseUrl,
+    String askedTs) {
 
   SlackReplyAddress {
     Objects.requireNonNull(channel, "channel");
   }
 
   static SlackReplyAddress thread(String channel, String threadTs, String userId, String teamId) {
-    return new SlackReplyAddress(channel, threadTs, userId, teamId, null);
+    return new SlackReplyAddress(channel, threadTs, userId, teamId, null, null);
+  }
+
+  /** The same address, answering the message {@code ts}. */
+  SlackReplyAddress asked(String ts) {
+    return new SlackReplyAddress(channel, threadTs, userId, teamId, responseUrl, ts);
   }
 
   static SlackReplyAddress command(String channel, String userId, String teamId, String url) {
-    return new SlackReplyAddress(channel, null, userId, teamId, url);
+    return new SlackReplyAddress(channel, null, userId, teamId, url, null);
   }
 
   boolean isCommand() {
@@ -39,6 +50,7 @@ record SlackReplyAddress(
     put(out, "user", userId);
     put(out, "team", teamId);
     put(out, "response_url", responseUrl);
+    put(out, "asked", askedTs);
     return out.toString();
   }
 
@@ -60,7 +72,8 @@ record SlackReplyAddress(
         fields.get("thread"),
         fields.get("user"),
         fields.get("team"),
-        fields.get("response_url"));
+        fields.get("response_url"),
+        fields.get("asked"));
   }
 
   private static void put(StringJoiner out, String name, String value) {

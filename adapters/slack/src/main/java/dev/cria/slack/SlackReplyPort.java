@@ -3,6 +3,7 @@ package dev.cria.slack;
 import dev.cria.chat.Platform;
 import dev.cria.chat.Reply;
 import dev.cria.chat.ReplyPort;
+import dev.cria.chat.ReplyRequest;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -25,8 +26,8 @@ public class SlackReplyPort implements ReplyPort {
   }
 
   @Override
-  public Reply open(String replyAddress, String resumeMessageId) {
-    return new SlackReply(api, SlackReplyAddress.decode(replyAddress), streaming, resumeMessageId);
+  public Reply open(ReplyRequest request) {
+    return new SlackReply(api, SlackReplyAddress.decode(request.address()), streaming, request);
   }
 
   /** {@code chat.update} is rate limited to about one call per second per channel. */

@@ -10,22 +10,23 @@ final class SlackStream {
   private final SlackWebApi api;
   private final String channel;
   private final String ts;
-  private String sent;
+  private final String eventId;
+  private String sent = "";
 
-  private SlackStream(SlackWebApi api, String channel, String ts, String sent) {
+  private SlackStream(SlackWebApi api, String channel, String ts, String eventId) {
     this.api = api;
     this.channel = channel;
     this.ts = ts;
-    this.sent = sent;
+    this.eventId = eventId;
   }
 
-  /** Starts the stream with the answer so far, or returns null when there is nothing to send. */
-  static SlackStream start(SlackWebApi api, SlackReplyAddress to, String markdownSoFar) {
-    String text = streamable(markdownSoFar);
-    if (text.isBlank()) {
-      return null;
-    }
-    return new SlackStream(api, to.channel(), api.startStream(to, text), text);
+  /**
+   * Starts an empty stream: its ts is known, and can be recorded, before any text is in it.
+   *
+   * @param eventId the event it answers, for the tag the message gets when it is stopped
+   */
+  static SlackStream open(SlackWebApi api, SlackReplyAddress to, String eventId) {
+    return new SlackStream(api, to.channel(), api.startStream(to), eventId);
   }
 
   String ts() {
@@ -51,10 +52,10 @@ final class SlackStream {
   boolean finish(String markdown) {
     String text = SlackMentionGuard.markdown(markdown).strip();
     if (text.startsWith(sent) && text.length() <= SlackMessageSplitter.MESSAGE_LIMIT) {
-      api.stopStream(channel, ts, text.substring(sent.length()));
+      api.stopStream(channel, ts, text.substring(sent.length()), eventId);
       return true;
     }
-    api.stopStream(channel, ts, "");
+    api.stopStream(channel, ts, "", eventId);
     return false;
   }
 

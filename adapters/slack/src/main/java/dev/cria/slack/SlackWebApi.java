@@ -8,12 +8,17 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatStartStreamResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.model.Message;
 import com.slack.api.model.User;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Slack Web API calls Cria makes, each one retried when Slack says so: HTTP 429 waits for
@@ -26,9 +31,13 @@ public class SlackWebApi {
   /** Waits longer than this are not worth it for a chat answer. */
   static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
+  /** A thread longer than this many pages of 200 is not searched further. */
+  private static final int MAX_REPLY_PAGES = 5;
+
   private final Slack slack;
   private final MethodsClient methods;
   private final FailsafeExecutor<Object> retrying;
+  private volatile String botUserId;
 
   public SlackWebApi(Slack slack, String botToken, int maxRetries) {
     this.slack = slack;
@@ -44,8 +53,11 @@ public class SlackWebApi {
     this.retrying = Failsafe.with(policy);
   }
 
-  /** Posts a message (mrkdwn), in the thread when {@code threadTs} is set; returns its ts. */
-  public String postMessage(String channel, String threadTs, String text) {
+  /**
+   * Posts a message (mrkdwn), in the thread when {@code threadTs} is set, tagged with the event it
+   * answers (see {@link SlackReplyTag}); returns its ts.
+   */
+  public String postMessage(String channel, String threadTs, String text, String eventId) {
     ChatPostMessageResponse response =
         call(
             "chat.postMessage",
@@ -56,14 +68,81 @@ public class SlackWebApi {
                         r.channel(channel)
                             .threadTs(threadTs)
                             .text(text)
+                            .metadata(SlackReplyTag.of(eventId))
                             .unfurlLinks(false)
                             .unfurlMedia(false)));
     return response.getTs();
   }
 
-  public void update(String channel, String ts, String text, boolean quick) {
+  /** Replaces a message's text, keeping it tagged with the event it answers. */
+  public void update(String channel, String ts, String text, String eventId, boolean quick) {
     call(
-        "chat.update", !quick, () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(text)));
+        "chat.update",
+        !quick,
+        () ->
+            methods.chatUpdate(
+                r -> r.channel(channel).ts(ts).text(text).metadata(SlackReplyTag.of(eventId))));
+  }
+
+  /**
+   * The ts of the messages this bot left in a thread that answer {@code eventId}: tagged with it,
+   * or, after the message answered ({@code askedTs}, may be null), carrying no tag at all (a stream
+   * whose starter died before stopping it). Oldest first.
+   */
+  public List<String> leftFor(String channel, String threadTs, String askedTs, String eventId) {
+    String self = botUserId();
+    List<String> found = new ArrayList<>();
+    String cursor = null;
+    for (int page = 0; page < MAX_REPLY_PAGES; page++) {
+      String from = cursor;
+      ConversationsRepliesResponse response =
+          call(
+              "conversations.replies",
+              true,
+              () ->
+                  methods.conversationsReplies(
+                      r ->
+                          r.channel(channel)
+                              .ts(threadTs)
+                              .limit(200)
+                              .cursor(from)
+                              .includeAllMetadata(true)));
+      for (Message message : response.getMessages()) {
+        String event = SlackReplyTag.eventOf(message);
+        boolean own = self.equals(message.getUser());
+        boolean untaggedAfter = event == null && askedTs != null && later(message.getTs(), askedTs);
+        if (own && (eventId.equals(event) || untaggedAfter)) {
+          found.add(message.getTs());
+        }
+      }
+      cursor =
+          response.getResponseMetadata() == null
+              ? null
+              : response.getResponseMetadata().getNextCursor();
+      if (!response.isHasMore() || cursor == null || cursor.isEmpty()) {
+        break;
+      }
+    }
+    return found;
+  }
+
+  /** Whether message ts {@code ts} is later than {@code than} (both "seconds.micros"). */
+  static boolean later(String ts, String than) {
+    try {
+      return new BigDecimal(ts).compareTo(new BigDecimal(than)) > 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The bot's own user id ({@code auth.test}), asked once. */
+  private String botUserId() {
+    String known = botUserId;
+    if (known == null) {
+      known = call("auth.test", true, () -> methods.authTest(r -> r)).getUserId();
+      botUserId = known;
+    }
+    return known;
   }
 
   public void delete(String channel, String ts) {
@@ -79,8 +158,12 @@ public class SlackWebApi {
                 r -> r.channelId(channel).threadTs(threadTs).status(status)));
   }
 
-  /** Starts a streamed message in a thread; returns its ts. */
-  public String startStream(SlackReplyAddress to, String markdown) {
+  /**
+   * Starts a streamed message in a thread, empty: its ts is returned to be recorded before any text
+   * goes into it ({@code chat.startStream} takes no metadata, so an unrecorded stream could only be
+   * found as an untagged message).
+   */
+  public String startStream(SlackReplyAddress to) {
     ChatStartStreamResponse response =
         call(
             "chat.startStream",
@@ -90,7 +173,6 @@ public class SlackWebApi {
                     r ->
                         r.channel(to.channel())
                             .threadTs(to.threadTs())
-                            .markdownText(markdown)
                             .recipientUserId(to.userId())
                             .recipientTeamId(to.teamId())));
     return response.getTs();
@@ -103,13 +185,18 @@ public class SlackWebApi {
         () -> methods.chatAppendStream(r -> r.channel(channel).ts(ts).markdownText(markdown)));
   }
 
-  public void stopStream(String channel, String ts, String markdown) {
+  /** Stops a stream, appending {@code markdown} (may be empty) and tagging the message. */
+  public void stopStream(String channel, String ts, String markdown, String eventId) {
     call(
         "chat.stopStream",
         true,
         () ->
             methods.chatStopStream(
-                r -> r.channel(channel).ts(ts).markdownText(markdown.isEmpty() ? null : markdown)));
+                r ->
+                    r.channel(channel)
+                        .ts(ts)
+                        .markdownText(markdown.isEmpty() ? null : markdown)
+                        .metadata(SlackReplyTag.of(eventId))));
   }
 
   /** The name people see for a user: display name, else real name, else user name. */

@@ -56,6 +56,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final List<Consumer<FakeSlackCall>> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Queue<FakeSlackFailure>> failNext = new ConcurrentHashMap<>();
   private final Map<String, FakeSlackFailure> failAlways = new ConcurrentHashMap<>();
+  private final List<FakeSlackHold> holds = new CopyOnWriteArrayList<>();
 
   private FakeSlackApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -110,6 +111,16 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Every call to {@code method} fails this way, e.g. {@code chat.startStream} not allowed. */
   public void failAlways(String method, FakeSlackFailure failure) {
     failAlways.put(method, failure);
+  }
+
+  /**
+   * Holds the next call of {@code method} in the thread {@code threadTs} (calls naming a message by
+   * ts count for that message's thread) until {@link FakeSlackHold#release()}.
+   */
+  public FakeSlackHold hold(String method, String threadTs, FakeSlackHold.When when) {
+    FakeSlackHold hold = new FakeSlackHold(method, threadTs, when);
+    holds.add(hold);
+    return hold;
   }
 
   /** Calls to {@code method} succeed again. */
@@ -197,7 +208,17 @@ public final class FakeSlackApi implements AutoCloseable {
       send(exchange, 200, FakeSlackMethods.error("not_authed"));
       return;
     }
+    FakeSlackHold hold = holdFor(method, form);
+    if (hold != null && hold.when() == FakeSlackHold.When.BEFORE) {
+      hold.block();
+      // Held before Slack saw it: it never takes effect (its caller is gone by now).
+      send(exchange, 503, FakeSlackMethods.error("held"));
+      return;
+    }
     JsonObject answer = methods.answer(method, form);
+    if (hold != null && hold.when() == FakeSlackHold.When.AFTER) {
+      hold.block();
+    }
     send(exchange, 200, answer != null ? answer : FakeSlackMethods.error("unknown_method"));
     listeners.forEach(listener -> listener.accept(call));
   }
@@ -216,6 +237,23 @@ public final class FakeSlackApi implements AutoCloseable {
     }
     methods.responseUrl(fields);
     send(exchange, 200, null);
+  }
+
+  private FakeSlackHold holdFor(String method, Map<String, String> form) {
+    if (holds.isEmpty()) {
+      return null;
+    }
+    String thread = form.get("thread_ts");
+    if (thread == null) {
+      FakeSlackMessage message = methods.find(form);
+      thread = message == null ? null : message.threadTs();
+    }
+    for (FakeSlackHold hold : holds) {
+      if (thread != null && hold.takes(method, thread)) {
+        return hold;
+      }
+    }
+    return null;
   }
 
   private FakeSlackFailure failure(String method) {
@@ -254,6 +292,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
   @Override
   public void close() {
+    holds.forEach(FakeSlackHold::release);
     server.stop(0);
     executor.shutdownNow();
   }

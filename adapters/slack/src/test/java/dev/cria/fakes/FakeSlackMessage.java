@@ -14,6 +14,7 @@ public final class FakeSlackMessage {
   private volatile String text;
   private volatile boolean streaming;
   private volatile int edits;
+  private volatile String metadata;
 
   FakeSlackMessage(String channel, String ts, String threadTs, String text, boolean streamed) {
     this.channel = channel;
@@ -54,6 +55,21 @@ public final class FakeSlackMessage {
   /** How many times {@code chat.update} changed it. */
   public int edits() {
     return edits;
+  }
+
+  /**
+   * The message metadata it carries, as Slack returns it ({@code {"event_type":...,
+   * "event_payload":{...}}}), or null.
+   */
+  public String metadata() {
+    return metadata;
+  }
+
+  /** Sets the metadata a call carried; a call without any leaves it as it was, as in Slack. */
+  void metadata(String json) {
+    if (json != null && !json.isBlank()) {
+      metadata = json;
+    }
   }
 
   synchronized void append(String more) {

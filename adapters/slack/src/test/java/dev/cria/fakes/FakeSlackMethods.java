@@ -2,6 +2,7 @@ package dev.cria.fakes;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,7 @@ final class FakeSlackMethods {
 
   private final List<FakeSlackMessage> messages = new CopyOnWriteArrayList<>();
   private final Map<String, String> displayNames = new ConcurrentHashMap<>();
-  private final AtomicLong nextTs = new AtomicLong(1);
+  private final AtomicLong nextTs = new AtomicLong();
   private volatile String socketModeUrl;
 
   List<FakeSlackMessage> messages() {
@@ -58,6 +59,7 @@ final class FakeSlackMethods {
         }
         message.append(form.get("markdown_text"));
         if (method.equals("chat.stopStream")) {
+          message.metadata(form.get("metadata"));
           message.stop();
         }
         out.addProperty("channel", message.channel());
@@ -69,6 +71,7 @@ final class FakeSlackMethods {
           return error("message_not_found");
         }
         message.replace(form.get("text"));
+        message.metadata(form.get("metadata"));
         out.addProperty("channel", message.channel());
         out.addProperty("ts", message.ts());
         out.addProperty("text", message.text());
@@ -80,7 +83,10 @@ final class FakeSlackMethods {
         }
         messages.remove(message);
       }
-      case "conversations.replies" -> out.add("messages", replies(form));
+      case "conversations.replies" -> {
+        out.add("messages", replies(form));
+        out.addProperty("has_more", false);
+      }
       case "users.info" -> out.add("user", user(form.get("user")));
       case "apps.connections.open" -> {
         if (socketModeUrl == null) {
@@ -103,12 +109,17 @@ final class FakeSlackMethods {
   private void post(JsonObject out, Map<String, String> form, String text, boolean streamed) {
     String channel = form.get("channel");
     var message = new FakeSlackMessage(channel, ts(), form.get("thread_ts"), text, streamed);
+    if (!streamed) {
+      // chat.startStream takes no metadata.
+      message.metadata(form.get("metadata"));
+    }
     messages.add(message);
     out.addProperty("channel", channel);
     out.addProperty("ts", message.ts());
   }
 
-  private FakeSlackMessage find(Map<String, String> form) {
+  /** The message a call names by channel and ts, or null. */
+  FakeSlackMessage find(Map<String, String> form) {
     for (FakeSlackMessage message : messages) {
       if (message.channel().equals(form.get("channel")) && message.ts().equals(form.get("ts"))) {
         return message;
@@ -130,6 +141,12 @@ final class FakeSlackMethods {
         item.addProperty("ts", message.ts());
         item.addProperty("thread_ts", message.threadTs());
         item.addProperty("text", message.text());
+        // Slack returns metadata only when asked with include_all_metadata.
+        String withMetadata = form.getOrDefault("include_all_metadata", "false");
+        if (message.metadata() != null
+            && (withMetadata.equals("1") || withMetadata.equals("true"))) {
+          item.add("metadata", JsonParser.parseString(message.metadata()));
+        }
         out.add(item);
       }
     }
@@ -149,8 +166,11 @@ final class FakeSlackMethods {
     return user;
   }
 
+  /** Like Slack's: the time in seconds and microseconds, rising with every message. */
   private String ts() {
-    return "1700000%03d.%06d".formatted(100 + nextTs.get() / 1000, nextTs.getAndIncrement());
+    long micros =
+        nextTs.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis() * 1000));
+    return "%d.%06d".formatted(micros / 1_000_000, micros % 1_000_000);
   }
 
   static JsonObject error(String error) {

@@ -62,6 +62,8 @@ class SlackEventMapperTest {
     assertEquals(new Command.Reset(), event.command());
     assertEquals("Bob", event.author().displayName());
     assertEquals("1700000000.000100", SlackReplyAddress.decode(event.replyAddress()).threadTs());
+    // Only Cria's messages after the question can belong to its answer.
+    assertEquals(event.messageId(), SlackReplyAddress.decode(event.replyAddress()).askedTs());
   }
 
   @Test

@@ -47,18 +47,23 @@ class SlackReplyTest {
   void threadAnswerShowsStatusThenStreamsAndEndsWithTheModelsText() {
     Reply reply = port.open(inThread(), null);
 
-    assertNull(reply.start());
+    // The stream starts empty: its ts is recorded before any text is in it.
+    String started = reply.start();
     assertEquals(THREAD, slack.calls("assistant.threads.setStatus").getFirst().get("thread_ts"));
+    var start = slack.calls("chat.startStream").getFirst();
+    assertNull(start.get("markdown_text"));
+    assertEquals(started, slack.thread(CHANNEL, THREAD).getFirst().ts());
     reply.update("Hello wor");
     reply.update("Hello world, this is");
     String ts = reply.finish("Hello world, this is **Cria**.");
 
-    var start = slack.calls("chat.startStream").getFirst();
-    assertEquals("Hello ", start.get("markdown_text"));
     assertEquals("U0ADA", start.get("recipient_user_id"));
     assertEquals("T0TEAM", start.get("recipient_team_id"));
-    assertEquals("world, this ", slack.calls("chat.appendStream").getFirst().get("markdown_text"));
+    var appends = slack.calls("chat.appendStream");
+    assertEquals("Hello ", appends.get(0).get("markdown_text"));
+    assertEquals("world, this ", appends.get(1).get("markdown_text"));
     assertEquals("is **Cria**.", slack.calls("chat.stopStream").getFirst().get("markdown_text"));
+    assertEquals(started, ts);
     List<FakeSlackMessage> thread = slack.thread(CHANNEL, THREAD);
     assertEquals(1, thread.size());
     assertEquals(ts, thread.getFirst().ts());
@@ -175,7 +180,7 @@ class SlackReplyTest {
 
   @Test
   void resumedAnswerEditsTheMessageAnEarlierAttemptPosted() {
-    String earlier = api.postMessage(CHANNEL, THREAD, SlackReply.THINKING_MESSAGE);
+    String earlier = api.postMessage(CHANNEL, THREAD, SlackReply.THINKING_MESSAGE, null);
     Reply reply = port.open(inThread(), earlier);
 
     assertEquals(earlier, reply.start());

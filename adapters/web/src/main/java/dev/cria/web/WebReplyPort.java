@@ -3,6 +3,7 @@ package dev.cria.web;
 import dev.cria.chat.Platform;
 import dev.cria.chat.Reply;
 import dev.cria.chat.ReplyPort;
+import dev.cria.chat.ReplyRequest;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -33,8 +34,8 @@ class WebReplyPort implements ReplyPort {
   }
 
   @Override
-  public Reply open(String replyAddress, String resumeMessageId) {
-    String eventId = replyAddress;
+  public Reply open(ReplyRequest request) {
+    String eventId = request.address();
     return new Reply() {
       @Override
       public String start() {
