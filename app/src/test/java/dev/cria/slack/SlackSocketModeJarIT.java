@@ -106,9 +106,11 @@ class SlackSocketModeJarIT {
         mention("EvJAR3", CHANNEL, "1700005000.000003", null, "U0ADA", "After the refresh"));
     socket.awaitAck("envelope-3");
     awaitAnswer("1700005000.000003", "After the refresh");
+    assertEquals(
+        2, socket.connectionsOpened(), "a disconnect warning must open one new connection");
 
     socket.dropConnections();
-    socket.awaitConnectionsOpened(3);
+    socket.awaitConnectionsOpened(3, ANSWER_WAIT);
     socket.pushEvent(
         "envelope-4",
         mention("EvJAR4", CHANNEL, "1700005000.000004", null, "U0ADA", "After the drop"));

@@ -123,7 +123,11 @@ public class SlackConnection implements ApplicationEventListener<StartupEvent>, 
     socketMode = socket;
     socket.startAsync();
     SocketModeClient client = socket.getClient();
-    client.setAutoReconnectOnCloseEnabled(true);
+    // Reconnecting on every close made a disconnect warning cascade: Bolt's own close of the old
+    // session, once it has opened the new one, counted as a drop and replaced the new one, several
+    // times over. Bolt's default instead: its session monitor pings every 5 s and reconnects a
+    // dropped socket; a disconnect warning opens the new connection at once.
+    client.setAutoReconnectOnCloseEnabled(false);
     client.addWebSocketMessageListener(this::onSocketMessage);
     client.addWebSocketCloseListener(this::onSocketClosed);
     client.addWebSocketErrorListener(this::onSocketError);

@@ -62,9 +62,15 @@ public final class FakeSlackSocketMode implements AutoCloseable {
    * Waits until {@code count} connections have been opened since the start, reconnects included.
    */
   public void awaitConnectionsOpened(int count) {
+    awaitConnectionsOpened(count, WAIT);
+  }
+
+  /** The same, waiting up to {@code within} (a dropped socket is found by a ping every 5 s). */
+  public void awaitConnectionsOpened(int count, Duration within) {
     await(
         () -> opened.get() >= count && newest != null && newest.isOpen(),
-        count + " Socket Mode connections (" + opened.get() + " so far)");
+        count + " Socket Mode connections (" + opened.get() + " so far)",
+        within);
   }
 
   /** How many connections apps have opened, reconnects included. */
@@ -143,7 +149,11 @@ public final class FakeSlackSocketMode implements AutoCloseable {
   }
 
   private static void await(BooleanSupplier condition, String what) {
-    Instant deadline = Instant.now().plus(WAIT);
+    await(condition, what, WAIT);
+  }
+
+  private static void await(BooleanSupplier condition, String what, Duration within) {
+    Instant deadline = Instant.now().plus(within);
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("fake Socket Mode: timed out waiting for " + what);
