@@ -63,7 +63,8 @@ public class DiscordConnection implements ConnectionHealth {
   }
 
   /**
-   * The running session, waiting (up to the ready timeout) while it is being built.
+   * The running session, waiting (up to the ready timeout) until its gateway is ready and JDA holds
+   * the guilds and channels.
    *
    * @throws IllegalStateException when Discord is not connected
    */
@@ -101,7 +102,6 @@ public class DiscordConnection implements ConnectionHealth {
           backoff = longer(backoff);
           continue;
         }
-        built.countDown();
         loopStatus = ConnectionStatus.connecting("waiting for Discord's gateway to be ready");
         GatewayWatch.Outcome outcome = awaitGateway(watch);
         if (closed) {
@@ -110,6 +110,9 @@ public class DiscordConnection implements ConnectionHealth {
         if (outcome == GatewayWatch.Outcome.READY) {
           connected = ConnectionStatus.connected("gateway connected");
           ready = current;
+          // Only now does JDA know the channels: a replica that starts with events waiting in the
+          // queue must not look for their channels before this ("not available to Cria").
+          built.countDown();
           problems.recovered("Discord connected");
           onReady.accept(current);
           return;
