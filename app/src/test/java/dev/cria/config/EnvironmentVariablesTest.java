@@ -115,7 +115,7 @@ class EnvironmentVariablesTest {
   @Test
   void theDefaultsFitALocalOllama() {
     var settings =
-        new dev.cria.config.LlamaSettings(
+        new dev.cria.llama.LlamaSettings(
             null, null, "llama3.2", "openai", "guard", "llama-guard3:1b", null, "", null, null, 2);
 
     assertEquals("http://localhost:11434/v1", settings.effectiveBaseUrl());
