@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,9 @@ public final class FakeDiscord implements AutoCloseable {
     DataObject message =
         FakeDiscordPayloads.userMessage(
             channelId, true, FakeDiscordPayloads.USER_ID, false, content);
-    message.put("id", messageId).put("edited_timestamp", OffsetDateTime.now().toString());
+    message
+        .put("id", messageId)
+        .put("edited_timestamp", OffsetDateTime.now(ZoneId.systemDefault()).toString());
     gateway.dispatch("MESSAGE_UPDATE", message, FakeDiscordPayloads.GUILD_ID);
   }
 

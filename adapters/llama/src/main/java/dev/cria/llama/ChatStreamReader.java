@@ -133,7 +133,7 @@ final class ChatStreamReader {
         throw new ModelException(
             Kind.UNAVAILABLE, Symptom.MALFORMED, what + " got a body without any stream events");
       }
-      if (stopReason == null && (text.isEmpty() || format.requiresEnd() && !sawDone)) {
+      if (stopReason == null && (text.isEmpty() || (format.requiresEnd() && !sawDone))) {
         throw new ModelException(
             Kind.UNAVAILABLE,
             Symptom.BROKE_OFF,

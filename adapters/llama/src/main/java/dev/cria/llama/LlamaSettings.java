@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * @param baseUrl null for {@link #DEFAULT_BASE_URL}
  * @param apiStyle {@code openai} for OpenAI-compatible servers (Ollama, vLLM, llama.cpp, hosted
  *     providers), {@code llama} for servers that speak the native Llama API
- * @param moderation {@code guard} (Llama Guard as a chat model), {@code moderations} ({@code POST
- *     /moderations}) or {@code off}
+ * @param moderation {@code guard} (Llama Guard as a chat model), <code>moderations</code> ({@code
+ *     POST /moderations}) or {@code off}
  * @param moderationBaseUrl where the moderation model is served, null for the base URL (vLLM serves
  *     one model per server, so Llama Guard may live at another address)
  * @param moderationAllow comma-separated categories let through ({@code CRIA_MODERATION_ALLOW})

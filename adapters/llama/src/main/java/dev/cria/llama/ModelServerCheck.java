@@ -79,7 +79,7 @@ public final class ModelServerCheck {
   }
 
   static boolean serves(List<String> served, String model) {
-    return served.contains(model) || !model.contains(":") && served.contains(model + ":latest");
+    return served.contains(model) || (!model.contains(":") && served.contains(model + ":latest"));
   }
 
   private String url() {

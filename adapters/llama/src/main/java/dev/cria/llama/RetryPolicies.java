@@ -81,7 +81,7 @@ final class RetryPolicies {
       return hint.get();
     }
     double exponential = backoff.initial().toNanos() * Math.pow(2, retryIndex);
-    double capped = Math.min(exponential, backoff.max().toNanos());
+    double capped = Math.min(exponential, (double) backoff.max().toNanos());
     return Duration.ofNanos(Math.round(capped * (1 - 0.25 * random)));
   }
 

@@ -74,7 +74,7 @@ final class SseLineReader {
         event = "";
         continue;
       }
-      if (line.startsWith("{") || line.startsWith("[") && !line.equals(DONE)) {
+      if (line.startsWith("{") || (line.startsWith("[") && !line.equals(DONE))) {
         return new Message(Kind.BARE_JSON, line);
       }
       int colon = line.indexOf(':');

@@ -221,7 +221,7 @@ public final class FakeLlamaApi implements AutoCloseable {
     String authorization = request.header("authorization");
     boolean keyWanted = shape.requiresKey() || key != null;
     if (keyWanted
-        && (authorization == null || key != null && !authorization.equals("Bearer " + key))) {
+        && (authorization == null || (key != null && !authorization.equals("Bearer " + key)))) {
       String given = authorization == null ? "none" : authorization.replace("Bearer ", "");
       FakeLlamaApiResponses.problem(exchange, 401, "Invalid API key: " + given, Map.of());
       return;

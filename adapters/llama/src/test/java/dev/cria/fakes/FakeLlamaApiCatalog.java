@@ -36,7 +36,7 @@ final class FakeLlamaApiCatalog {
   /** Whether it serves this model; a name without a tag means {@code :latest}, as on Ollama. */
   boolean serves(String id) {
     List<String> ids = ids();
-    return ids.contains(id) || !id.contains(":") && ids.contains(id + ":latest");
+    return ids.contains(id) || (!id.contains(":") && ids.contains(id + ":latest"));
   }
 
   /** The {@code GET /models} body. */

@@ -73,7 +73,7 @@ final class FakeLlamaApiChat {
     pause(pacing.firstTokenMillis());
     List<String> chunks = chunks(answer);
     for (int i = 0; i < chunks.size(); i++) {
-      if (i > 0 && (script.midstreamError() || script.abrupt() && i >= chunks.size() / 2)) {
+      if (i > 0 && (script.midstreamError() || (script.abrupt() && i >= chunks.size() / 2))) {
         break;
       }
       pause(script.slowMillis());

@@ -120,12 +120,12 @@ record FakeLlamaApiScript(
   }
 
   private static String paragraph(int index) {
-    String sentence =
-        "This is sentence %d of paragraph %d, written by the fake Llama API so that"
-            + " chunking has real words and sentence ends to split on. ";
     StringBuilder text = new StringBuilder();
     for (int i = 1; i <= 3; i++) {
-      text.append(sentence.formatted(i, index));
+      text.append(
+          ("This is sentence %d of paragraph %d, written by the fake Llama API so that"
+                  + " chunking has real words and sentence ends to split on. ")
+              .formatted(i, index));
     }
     return text.toString().strip();
   }

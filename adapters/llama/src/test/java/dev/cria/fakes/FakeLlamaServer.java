@@ -10,13 +10,12 @@ import java.nio.charset.StandardCharsets;
  * fixtures under {@code fixtures/llama/<dir>/}: its model list, its 404 for a model it lacks and
  * for a path it lacks, and recorded streams that a test asks for with {@code [[fixture:NAME]]}.
  *
- * @param dir the fixture directory, or null for the retired Llama API's files at the top level
- * @param nativeAtV1 whether {@code /v1} speaks the native Llama API (the Llama API alone); every
- *     other server speaks the OpenAI-compatible dialect there
- * @param requiresKey whether requests without the right bearer key get a 401
- * @param moderations whether it serves {@code POST /moderations}
- * @param checksModels whether a chat for a model it does not list gets its model-not-found 404
- *     (llama.cpp answers with its one loaded model whatever the name)
+ * <p>Each server names, in this order: the fixture directory (null for the retired Llama API's
+ * files at the top level); whether {@code /v1} speaks the native Llama API (the Llama API alone;
+ * every other server speaks the OpenAI-compatible dialect there); whether requests without the
+ * right bearer key get a 401; whether it serves {@code POST /moderations}; and whether a chat for a
+ * model it does not list gets its model-not-found 404 (llama.cpp answers with its one loaded model
+ * whatever the name).
  */
 public enum FakeLlamaServer {
   LLAMA_API(null, true, true, true, false),

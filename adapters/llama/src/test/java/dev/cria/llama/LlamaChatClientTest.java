@@ -1,6 +1,7 @@
 package dev.cria.llama;
 
 import static dev.cria.llama.TestLlama.ask;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -112,7 +113,7 @@ class LlamaChatClientTest {
     Completion completion = client.stream(request, text -> {});
 
     assertEquals("length", completion.stopReason());
-    assertEquals(("Echo: a rather long question indeed").substring(0, 12), completion.text());
+    assertEquals("Echo: a rather long question indeed".substring(0, 12), completion.text());
   }
 
   @Test
@@ -241,7 +242,7 @@ class LlamaChatClientTest {
             .read(
                 new java.io.ByteArrayInputStream(
                     "data: {\"event\":{\"event_type\":\"progress\",\"delta\":{\"type\":\"text\",\"text\":\"partial\"}}}\n\n"
-                        .getBytes()),
+                        .getBytes(UTF_8)),
                 TestLlama.MODEL,
                 text -> {})
             .stopReason());

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -23,16 +24,18 @@ class SseLineReaderTest {
   @Test
   void handsOnDataWithOrWithoutTheSpaceAndSkipsEverythingElse() throws IOException {
     String stream =
-        ": a comment\r\n"
-            + "id: 7\r\n"
-            + "retry: 1000\r\n"
-            + "event: message\r\n"
-            + "data: {\"a\":1}\r\n"
-            + "\r\n"
-            + "data:{\"b\":2}\n"
-            + "\n"
-            + "data: [DONE]\n"
-            + "\n";
+        """
+        : a comment
+        id: 7
+        retry: 1000
+        event: message
+        data: {"a":1}
+
+        data:{"b":2}
+
+        data: [DONE]
+
+        """;
 
     assertEquals(
         List.of(new Message(Kind.DATA, "{\"a\":1}"), new Message(Kind.DATA, "{\"b\":2}")),
@@ -42,11 +45,17 @@ class SseLineReaderTest {
   @Test
   void reportsBareJsonLinesAndErrorEvents() throws IOException {
     String stream =
-        "data: {\"ok\":true}\n\n"
-            + "{\"title\":\"Internal Server Error\",\"status\":500}\n\n"
-            + "event: error\n"
-            + "data: {\"message\":\"boom\"}\n\n"
-            + "data: {\"after\":true}\n\n";
+        """
+        data: {"ok":true}
+
+        {"title":"Internal Server Error","status":500}
+
+        event: error
+        data: {"message":"boom"}
+
+        data: {"after":true}
+
+        """;
 
     assertEquals(
         List.of(
@@ -99,6 +108,13 @@ class SseLineReaderTest {
           public int read() {
             served.incrementAndGet();
             return 'x';
+          }
+
+          @Override
+          public int read(byte[] buffer, int offset, int length) {
+            Arrays.fill(buffer, offset, offset + length, (byte) 'x');
+            served.addAndGet(length);
+            return length;
           }
         };
     SseLineReader reader = new SseLineReader(endless, 1000);
