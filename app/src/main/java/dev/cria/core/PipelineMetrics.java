@@ -68,6 +68,13 @@ public class PipelineMetrics {
         .increment();
   }
 
+  /** An event refused by the {@code CRIA_ALLOW_*} lists: {@code cria_access_refused_total}. */
+  void accessRefused(Platform platform, String reason) {
+    registry
+        .counter("cria.access.refused", "platform", platform.id(), "reason", reason)
+        .increment();
+  }
+
   void answer(Platform platform, Outcome outcome) {
     registry
         .counter("cria.answers", "platform", platform.id(), "outcome", lower(outcome))

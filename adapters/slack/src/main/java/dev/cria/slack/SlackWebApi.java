@@ -212,6 +212,22 @@ public class SlackWebApi {
     return notBlank(user.getRealName()) ? user.getRealName() : user.getName();
   }
 
+  /** Whether the user is an admin or owner of the workspace ({@code users.info}). */
+  public boolean isWorkspaceAdmin(String userId) {
+    User user = call("users.info", true, () -> methods.usersInfo(r -> r.user(userId))).getUser();
+    return user.isAdmin() || user.isOwner() || user.isPrimaryOwner();
+  }
+
+  /** A message in the channel (and thread) that only {@code userId} sees. */
+  public void postEphemeral(String channel, String threadTs, String userId, String text) {
+    call(
+        "chat.postEphemeral",
+        true,
+        () ->
+            methods.chatPostEphemeral(
+                r -> r.channel(channel).threadTs(threadTs).user(userId).text(text)));
+  }
+
   /** Answers a slash command through its response URL, visible to the person who typed it. */
   public void respond(String responseUrl, String text) {
     var sender = new SlashCommandResponseSender(slack);
