@@ -158,6 +158,16 @@ public class SlackWebApi {
                 r -> r.channelId(channel).threadTs(threadTs).status(status)));
   }
 
+  /** Clears a thread's status, retrying transient failures: a status must not stick. */
+  public void clearStatus(String channel, String threadTs) {
+    call(
+        "assistant.threads.setStatus",
+        true,
+        () ->
+            methods.assistantThreadsSetStatus(
+                r -> r.channelId(channel).threadTs(threadTs).status("")));
+  }
+
   /**
    * Starts a streamed message in a thread, empty: its ts is returned to be recorded before any text
    * goes into it ({@code chat.startStream} takes no metadata, so an unrecorded stream could only be
