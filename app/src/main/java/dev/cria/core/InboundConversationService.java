@@ -125,6 +125,18 @@ public class InboundConversationService implements ConversationService {
   }
 
   @Override
+  public boolean feedback(Platform platform, String messageId, String userId, int rating) {
+    if (rating != 1 && rating != -1) {
+      throw new IllegalArgumentException("a rating is +1 or -1, got " + rating);
+    }
+    boolean stored = store.saveFeedback(platform, messageId, userId, rating);
+    if (stored) {
+      metrics.feedback(platform, rating);
+    }
+    return stored;
+  }
+
+  @Override
   public void edited(ConversationKey conversation, String messageId, String newText) {
     store.edit(conversation, messageId, newText);
   }

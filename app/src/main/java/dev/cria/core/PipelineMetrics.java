@@ -75,6 +75,13 @@ public class PipelineMetrics {
         .increment();
   }
 
+  /** A vote on an answer: {@code cria_feedback_total{platform,rating="up|down"}}. */
+  void feedback(Platform platform, int rating) {
+    registry
+        .counter("cria.feedback", "platform", platform.id(), "rating", rating > 0 ? "up" : "down")
+        .increment();
+  }
+
   void answer(Platform platform, Outcome outcome) {
     registry
         .counter("cria.answers", "platform", platform.id(), "outcome", lower(outcome))

@@ -40,6 +40,16 @@ public interface ConversationService {
     return Optional.empty();
   }
 
+  /**
+   * A thumbs up ({@code +1}) or down ({@code -1}) on one of Cria's answers, named by the platform
+   * id of its message; a second vote by the same person replaces the first.
+   *
+   * @return false when no stored answer has that message id (nothing is stored)
+   */
+  default boolean feedback(Platform platform, String messageId, String userId, int rating) {
+    return false;
+  }
+
   /** A user edited a message: the stored turn, if any, takes the new text. */
   void edited(ConversationKey conversation, String messageId, String newText);
 

@@ -178,7 +178,17 @@ final class SlackReply implements Reply {
   @Override
   public synchronized String finish(String text) {
     try {
-      return deliver(text);
+      return deliver(text, false);
+    } finally {
+      clearStatus();
+    }
+  }
+
+  /** The model's answer: as {@link #finish}, with feedback buttons under its last message. */
+  @Override
+  public synchronized String answer(String text) {
+    try {
+      return deliver(text, true);
     } finally {
       clearStatus();
     }
@@ -200,7 +210,7 @@ final class SlackReply implements Reply {
     }
   }
 
-  private String deliver(String text) {
+  private String deliver(String text, boolean rateable) {
     takeOver();
     stopResumedStream();
     if (to.isCommand()) {
@@ -211,17 +221,17 @@ final class SlackReply implements Reply {
     }
     List<String> messages = SlackMessageSplitter.messages(text);
     if (stream != null) {
-      if (finishStream(text)) {
+      if (finishStream(text, rateable ? SlackFeedbackBlocks.alone() : null)) {
         return stream.ts();
       }
-      return replace(stream.ts(), messages);
+      return replace(stream.ts(), messages, rateable);
     }
-    return messageTs != null ? replace(messageTs, messages) : post(messages);
+    return messageTs != null ? replace(messageTs, messages, rateable) : post(messages, rateable);
   }
 
-  private boolean finishStream(String text) {
+  private boolean finishStream(String text, String blocks) {
     try {
-      return stream.finish(text);
+      return stream.finish(text, blocks);
     } catch (SlackCallException e) {
       LOG.warn("chat.stopStream in {} failed ({}); replacing the text", to.channel(), e.error());
       return false;
@@ -233,18 +243,20 @@ final class SlackReply implements Reply {
    * refuses the edit, the old message is deleted (it must not stay beside the answer) and the
    * answer posted anew.
    */
-  private String replace(String ts, List<String> messages) {
+  private String replace(String ts, List<String> messages, boolean rateable) {
+    String first = messages.getFirst();
+    String blocks = rateable && messages.size() == 1 ? SlackFeedbackBlocks.withText(first) : null;
     try {
-      api.update(to.channel(), ts, messages.getFirst(), eventId, false);
+      api.update(to.channel(), ts, first, blocks, eventId, false);
     } catch (SlackCallException e) {
       if (e.isTransient()) {
         throw e;
       }
       LOG.info("Could not edit message {} in {} ({}), posting anew", ts, to.channel(), e.error());
       remove(ts);
-      return post(messages);
+      return post(messages, rateable);
     }
-    post(messages.subList(1, messages.size()));
+    post(messages.subList(1, messages.size()), rateable);
     return ts;
   }
 
@@ -256,10 +268,14 @@ final class SlackReply implements Reply {
     }
   }
 
-  private String post(List<String> messages) {
+  /** Posts the messages in order; with {@code rateable}, the last carries feedback buttons. */
+  private String post(List<String> messages, boolean rateable) {
     String first = null;
-    for (String message : messages) {
-      String ts = api.postMessage(to.channel(), to.threadTs(), message, eventId);
+    for (int i = 0; i < messages.size(); i++) {
+      String message = messages.get(i);
+      boolean last = i == messages.size() - 1;
+      String blocks = rateable && last ? SlackFeedbackBlocks.withText(message) : null;
+      String ts = api.postMessage(to.channel(), to.threadTs(), message, blocks, eventId);
       first = first == null ? ts : first;
     }
     return first;

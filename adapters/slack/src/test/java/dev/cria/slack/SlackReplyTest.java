@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.chat.Reply;
 import dev.cria.fakes.FakeSlackApi;
+import dev.cria.fakes.FakeSlackCall;
 import dev.cria.fakes.FakeSlackFailure;
 import dev.cria.fakes.FakeSlackMessage;
 import java.util.List;
@@ -92,6 +93,28 @@ class SlackReplyTest {
     assertEquals(0, slack.calls("chat.postMessage").size());
     assertEquals(0, slack.calls("chat.update").size());
     assertEquals(List.of(SlackReply.THINKING_STATUS, ""), statuses(DM));
+  }
+
+  @Test
+  void anAnswerCarriesFeedbackButtonsAndARefusalDoesNot() {
+    Reply streamed = port.open(inDmThread(), null);
+    streamed.start();
+    streamed.answer("A streamed answer.");
+    Reply edited = port.open(inThread(), null);
+    edited.start();
+    edited.update("An edited ");
+    edited.answer("An edited answer.");
+    Reply refused = port.open(inThread(), null);
+    refused.start();
+    refused.fail("I can't help with that.");
+
+    String stop = slack.calls("chat.stopStream").getFirst().get("blocks");
+    assertTrue(stop.contains("\"feedback_buttons\"") && stop.contains("cria_feedback"), stop);
+    List<FakeSlackCall> posts = slack.calls("chat.postMessage");
+    assertNull(posts.getLast().get("blocks"), "the refusal has no buttons");
+    String answered = slack.calls("chat.update").getLast().get("blocks");
+    assertTrue(answered.contains("\"feedback_buttons\""), answered);
+    assertTrue(answered.contains("An edited answer."), "the text is shown in a section");
   }
 
   @Test
