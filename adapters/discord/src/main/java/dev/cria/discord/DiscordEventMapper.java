@@ -10,6 +10,8 @@ import dev.cria.chat.Platform;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -184,7 +186,13 @@ public final class DiscordEventMapper {
             : !user.isNull("global_name")
                 ? user.getString("global_name")
                 : user.getString("username");
-    return new Author(user.getString("id"), name, user.getBoolean("bot"));
+    List<String> roles = new ArrayList<>();
+    DataArray held =
+        member == null ? DataArray.empty() : member.optArray("roles").orElseGet(DataArray::empty);
+    for (int i = 0; i < held.length(); i++) {
+      roles.add(held.getString(i));
+    }
+    return new Author(user.getString("id"), name, user.getBoolean("bot"), roles);
   }
 
   /** What the public methods throw for a payload without what they need. */
