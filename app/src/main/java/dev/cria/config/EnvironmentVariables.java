@@ -63,7 +63,12 @@ public final class EnvironmentVariables {
           "CRIA_WEB",
           "CRIA_WEB_PASSWORD",
           "CRIA_WEB_SECURE_COOKIES",
-          "CRIA_WEB_URL");
+          "CRIA_WEB_URL",
+          "CRIA_OIDC_ISSUER",
+          "CRIA_OIDC_CLIENT_ID",
+          "CRIA_OIDC_CLIENT_SECRET",
+          "CRIA_OIDC_ALLOWED_EMAILS",
+          "CRIA_OIDC_ALLOWED_GROUP");
 
   private static final Pattern MODERATION_CATEGORY =
       Pattern.compile("(?i:S([1-9]|1[0-4]))|(?!s\\d)[a-z][a-z0-9_/-]*");
@@ -238,5 +243,52 @@ public final class EnvironmentVariables {
     }
     read.onOff("CRIA_WEB_SECURE_COOKIES", "cria.web.secure-cookies");
     read.url("CRIA_WEB_URL", "cria.web.public-url");
+    singleSignOn();
+  }
+
+  private void singleSignOn() {
+    String issuer = read.value("CRIA_OIDC_ISSUER");
+    if (issuer == null) {
+      for (String name :
+          new String[] {
+            "CRIA_OIDC_CLIENT_ID",
+            "CRIA_OIDC_CLIENT_SECRET",
+            "CRIA_OIDC_ALLOWED_EMAILS",
+            "CRIA_OIDC_ALLOWED_GROUP"
+          }) {
+        if (read.value(name) != null) {
+          throw new ConfigException(name + " is set but CRIA_OIDC_ISSUER is not");
+        }
+      }
+      return;
+    }
+    read.url("CRIA_OIDC_ISSUER", "cria.web.oidc.issuer");
+    if (read.value("CRIA_OIDC_CLIENT_ID") == null) {
+      throw new ConfigException(
+          "CRIA_OIDC_CLIENT_ID must be set with CRIA_OIDC_ISSUER (the client registered for Cria)");
+    }
+    read.text("CRIA_OIDC_CLIENT_ID", "cria.web.oidc.client-id");
+    read.text("CRIA_OIDC_CLIENT_SECRET", "cria.web.oidc.client-secret");
+    String emails = read.value("CRIA_OIDC_ALLOWED_EMAILS");
+    String group = read.value("CRIA_OIDC_ALLOWED_GROUP");
+    if (emails == null && group == null) {
+      throw new ConfigException(
+          "CRIA_OIDC_ALLOWED_EMAILS or CRIA_OIDC_ALLOWED_GROUP must be set with CRIA_OIDC_ISSUER"
+              + " (addresses, @domain, or * for everyone the provider signs in)");
+    }
+    if (emails != null) {
+      java.util.List<String> allowed =
+          java.util.Arrays.stream(emails.split(",")).map(String::strip).toList();
+      for (String entry : allowed) {
+        if (!entry.equals("*") && !entry.matches("[^@\\s]*@[^@\\s]+")) {
+          throw new ConfigException(
+              "CRIA_OIDC_ALLOWED_EMAILS must list addresses, @domain entries or *, separated by"
+                  + " commas; got: "
+                  + emails);
+        }
+      }
+      read.put("cria.web.oidc.allowed-emails", allowed);
+    }
+    read.text("CRIA_OIDC_ALLOWED_GROUP", "cria.web.oidc.allowed-group");
   }
 }

@@ -11,19 +11,26 @@ import java.util.concurrent.atomic.AtomicReference;
  * The one-time login link, as Jupyter prints it: a random token, good for one login. Each use
  * prints a fresh link, so the next browser finds one in the output. Printed to standard output on
  * purpose (it is the one way in); never logged through the logger, never shown on a page. Not used
- * when {@code CRIA_WEB_PASSWORD} is set.
+ * when {@code CRIA_WEB_PASSWORD} or single sign-on ({@code CRIA_OIDC_ISSUER}) is set.
  */
 @Singleton
 @Requires(property = "cria.web.enabled", notEquals = "false")
 public class LoginLink {
 
   private final WebSettings settings;
+  private final OidcSettings oidc;
   private final AtomicReference<String> token = new AtomicReference<>(RandomTokens.next());
   private final PrintStream out = System.out;
   private volatile String baseUrl = "http://localhost:8080";
 
-  LoginLink(WebSettings settings) {
+  LoginLink(WebSettings settings, OidcSettings oidc) {
     this.settings = settings;
+    this.oidc = oidc;
+  }
+
+  /** The link is the way in only when there is neither a password nor single sign-on. */
+  private boolean used() {
+    return !settings.passwordLogin() && !oidc.enabled();
   }
 
   @EventListener
@@ -32,7 +39,7 @@ public class LoginLink {
         settings.publicUrl() != null
             ? settings.publicUrl().replaceAll("/+$", "")
             : "http://localhost:" + event.getSource().getPort();
-    if (!settings.passwordLogin()) {
+    if (used()) {
       print();
     }
   }
@@ -40,7 +47,7 @@ public class LoginLink {
   /** Takes the token if it is the current one; a fresh one is printed in its place. */
   public boolean redeem(String candidate) {
     String current = token.get();
-    if (settings.passwordLogin()
+    if (!used()
         || !RandomTokens.same(current, candidate)
         || !token.compareAndSet(current, RandomTokens.next())) {
       return false;

@@ -1,0 +1,56 @@
+package dev.cria.web;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Single sign-on with an OpenID Connect provider ({@code CRIA_OIDC_*}); off while {@code issuer} is
+ * unset.
+ *
+ * @param issuer the provider's issuer URL; its {@code /.well-known/openid-configuration} is read
+ * @param clientId the client registered for Cria at the provider
+ * @param clientSecret that client's secret; null for a public client (PKCE only)
+ * @param allowedEmails who may log in: addresses, {@code @domain} for a whole domain, or {@code *}
+ *     for everyone the provider authenticates
+ * @param allowedGroup who may log in: a value of the ID token's {@code groups} claim
+ */
+@ConfigurationProperties("cria.web.oidc")
+public record OidcSettings(
+    @Nullable String issuer,
+    @Nullable String clientId,
+    @Nullable String clientSecret,
+    @Nullable List<String> allowedEmails,
+    @Nullable String allowedGroup) {
+
+  public boolean enabled() {
+    return issuer != null && !issuer.isBlank();
+  }
+
+  /** Whether a verified e-mail address or a group lets this user in. */
+  public boolean allows(@Nullable String verifiedEmail, List<String> groups) {
+    if (allowedGroup != null && groups.contains(allowedGroup)) {
+      return true;
+    }
+    if (allowedEmails == null) {
+      return false;
+    }
+    String email = verifiedEmail == null ? null : verifiedEmail.toLowerCase(Locale.ROOT);
+    for (String allowed : allowedEmails) {
+      String entry = allowed.strip().toLowerCase(Locale.ROOT);
+      if (entry.equals("*")
+          || (email != null
+              && (entry.startsWith("@") ? email.endsWith(entry) : email.equals(entry)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Never prints the client secret. */
+  @Override
+  public String toString() {
+    return "OidcSettings[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=***]";
+  }
+}
