@@ -6,6 +6,8 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one-time login link, as Jupyter prints it: a random token, good for one login. Each use
@@ -16,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 @Singleton
 @Requires(property = "cria.web.enabled", notEquals = "false")
 public class LoginLink {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LoginLink.class);
 
   private final WebSettings settings;
   private final OidcSettings oidc;
@@ -41,6 +45,8 @@ public class LoginLink {
             : "http://localhost:" + event.getSource().getPort();
     if (used()) {
       print();
+    } else if (oidc.enabled()) {
+      LOG.info("Cria web: log in at {}/login with single sign-on ({})", baseUrl, oidc.issuer());
     }
   }
 

@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +33,11 @@ import org.slf4j.LoggerFactory;
  * the browser to the provider with a fresh state, nonce and code challenge (kept in a short-lived
  * cookie), and {@code /login/oidc/callback} checks the state, exchanges the code, checks the ID
  * token ({@link IdTokenCheck}) and opens a session. Any failure is a 4xx (5xx when the provider
- * cannot be reached) on the login page, and no session.
+ * cannot be reached) on the login page, and no session. It calls the provider, so it runs on the
+ * blocking executor, not the event loop.
  */
 @Controller("/login/oidc")
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Requires(property = "cria.web.enabled", notEquals = "false")
 @Requires(property = "cria.web.oidc.issuer")
 class SingleSignOnController {
