@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeOidcProvider;
 import dev.cria.fakes.FakeOidcProvider.Tampering;
 import dev.cria.persistence.TestDatabases;
@@ -44,6 +45,7 @@ import org.slf4j.LoggerFactory;
 class WebSingleSignOnTest {
 
   private FakeOidcProvider idp;
+  private FakeLlamaApi llama;
   private EmbeddedServer server;
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
   private final List<String> pages = new CopyOnWriteArrayList<>();
@@ -56,7 +58,11 @@ class WebSingleSignOnTest {
     ((Logger) LoggerFactory.getLogger("dev.cria")).setLevel(Level.DEBUG);
     ((Logger) LoggerFactory.getLogger("com.nimbusds")).setLevel(Level.DEBUG);
     idp = new FakeOidcProvider();
+    llama = FakeLlamaApi.ollama();
     Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
+    properties.put("cria.llama.base-url", llama.baseUrl());
+    properties.put("cria.llama.max-retries", 0);
+    properties.put("cria.worker.poll-interval", "100ms");
     properties.put("micronaut.server.port", -1);
     properties.put("cria.web.oidc.issuer", idp.issuer());
     properties.put("cria.web.oidc.client-id", FakeOidcProvider.CLIENT_ID);
@@ -69,6 +75,7 @@ class WebSingleSignOnTest {
   void stop() {
     server.close();
     idp.close();
+    llama.close();
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
     ((Logger) LoggerFactory.getLogger("dev.cria")).setLevel(null);
     ((Logger) LoggerFactory.getLogger("com.nimbusds")).setLevel(null);
@@ -207,6 +214,34 @@ class WebSingleSignOnTest {
 
   @Test
   @Order(6)
+  void eachUserSeesOnlyTheirOwnConversationsEvenWithAnUnderscoreInTheirAddress() {
+    idp.user("axb@example.com", List.of());
+    WebClient other = new WebClient(server.getURI());
+    assertEquals(200, signIn(other, false).statusCode());
+    String csrf = WebClient.csrf(other.get("/").body());
+    String page =
+        other.post("/conversations", Map.of("csrf", csrf)).headers().firstValue("Location").get();
+    HttpResponse<String> sent =
+        other.post(
+            page + "/messages", Map.of("csrf", csrf, "text", "Private question"), "text/plain");
+    assertTrue(other.stream(sent.body()).contains("event: done"));
+    assertTrue(other.get("/").body().contains("Private question"), "listed for its author");
+
+    idp.user("a_b@example.com", List.of());
+    WebClient underscore = new WebClient(server.getURI());
+    try {
+      assertEquals(200, signIn(underscore, false).statusCode());
+      String home = record(underscore.get("/")).body();
+
+      assertFalse(home.contains("Private question"), home);
+      assertFalse(underscore.get(page).body().contains("Private question"), "nor at its address");
+    } finally {
+      idp.user("ada@example.com", List.of());
+    }
+  }
+
+  @Test
+  @Order(7)
   void theClientSecretIsInNoPageAndNoLogLine() {
     assertTrue(
         idp.tokenRequests().size() >= 6,

@@ -43,8 +43,21 @@ final class IdTokenCheck {
 
   /** The claims of a token that passed; what the login needs of them. */
   record Identity(String subject, String email, boolean emailVerified, List<String> groups) {
+
+    private static final java.util.regex.Pattern PLAIN =
+        java.util.regex.Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
+
+    /**
+     * Who the session is for, and the channel of their web conversation keys: the verified e-mail
+     * address, else the subject; one with other characters (a ':' would break the key) is named by
+     * a hash of the subject instead.
+     */
     String user() {
-      return email != null ? email : subject;
+      String name =
+          emailVerified && email != null ? email.toLowerCase(java.util.Locale.ROOT) : subject;
+      return PLAIN.matcher(name).matches()
+          ? name
+          : "sub-" + WebSessions.hash(subject).substring(0, 16);
     }
   }
 
