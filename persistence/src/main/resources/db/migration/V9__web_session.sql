@@ -4,6 +4,7 @@ create table web_session (
     id_hash     varchar(64)  primary key,
     csrf        varchar(64)  not null,
     user_id     varchar(320) not null,
+    admin       boolean      not null,
     created_at  timestamp with time zone not null,
     expires_at  timestamp with time zone not null
 );

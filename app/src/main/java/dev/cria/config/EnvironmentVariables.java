@@ -68,7 +68,9 @@ public final class EnvironmentVariables {
           "CRIA_OIDC_CLIENT_ID",
           "CRIA_OIDC_CLIENT_SECRET",
           "CRIA_OIDC_ALLOWED_EMAILS",
-          "CRIA_OIDC_ALLOWED_GROUP");
+          "CRIA_OIDC_ALLOWED_GROUP",
+          "CRIA_OIDC_ADMIN_EMAILS",
+          "CRIA_OIDC_ADMIN_GROUP");
 
   private static final Pattern MODERATION_CATEGORY =
       Pattern.compile("(?i:S([1-9]|1[0-4]))|(?!s\\d)[a-z][a-z0-9_/-]*");
@@ -254,7 +256,9 @@ public final class EnvironmentVariables {
             "CRIA_OIDC_CLIENT_ID",
             "CRIA_OIDC_CLIENT_SECRET",
             "CRIA_OIDC_ALLOWED_EMAILS",
-            "CRIA_OIDC_ALLOWED_GROUP"
+            "CRIA_OIDC_ALLOWED_GROUP",
+            "CRIA_OIDC_ADMIN_EMAILS",
+            "CRIA_OIDC_ADMIN_GROUP"
           }) {
         if (read.value(name) != null) {
           throw new ConfigException(name + " is set but CRIA_OIDC_ISSUER is not");
@@ -276,19 +280,30 @@ public final class EnvironmentVariables {
           "CRIA_OIDC_ALLOWED_EMAILS or CRIA_OIDC_ALLOWED_GROUP must be set with CRIA_OIDC_ISSUER"
               + " (addresses, @domain, or * for everyone the provider signs in)");
     }
-    if (emails != null) {
-      java.util.List<String> allowed =
-          java.util.Arrays.stream(emails.split(",")).map(String::strip).toList();
-      for (String entry : allowed) {
-        if (!entry.equals("*") && !entry.matches("[^@\\s]*@[^@\\s]+")) {
-          throw new ConfigException(
-              "CRIA_OIDC_ALLOWED_EMAILS must list addresses, @domain entries or *, separated by"
-                  + " commas; got: "
-                  + emails);
-        }
-      }
-      read.put("cria.web.oidc.allowed-emails", allowed);
-    }
+    emails("CRIA_OIDC_ALLOWED_EMAILS", "cria.web.oidc.allowed-emails", true);
     read.text("CRIA_OIDC_ALLOWED_GROUP", "cria.web.oidc.allowed-group");
+    emails("CRIA_OIDC_ADMIN_EMAILS", "cria.web.oidc.admin-emails", false);
+    read.text("CRIA_OIDC_ADMIN_GROUP", "cria.web.oidc.admin-group");
+  }
+
+  /** A comma-separated list of addresses and {@code @domain} entries (and {@code *} if allowed). */
+  private void emails(String name, String property, boolean star) {
+    String value = read.value(name);
+    if (value == null) {
+      return;
+    }
+    java.util.List<String> entries =
+        java.util.Arrays.stream(value.split(",")).map(String::strip).toList();
+    for (String entry : entries) {
+      if (!(star && entry.equals("*")) && !entry.matches("[^@\\s]*@[^@\\s]+")) {
+        throw new ConfigException(
+            name
+                + " must list addresses"
+                + (star ? ", @domain entries or *," : " or @domain entries,")
+                + " separated by commas; got: "
+                + value);
+      }
+    }
+    read.put(property, entries);
   }
 }

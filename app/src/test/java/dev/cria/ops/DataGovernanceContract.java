@@ -92,8 +92,10 @@ abstract class DataGovernanceContract {
   void retentionDeletesExpiredWebSessionsOnly() {
     WebSessionStore sessions = harness.context.getBean(WebSessionStore.class);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    sessions.save(new StoredWebSession("e".repeat(64), "csrf", "admin", now.minusSeconds(60)));
-    sessions.save(new StoredWebSession("c".repeat(64), "csrf", "admin", now.plusSeconds(3600)));
+    sessions.save(
+        new StoredWebSession("e".repeat(64), "csrf", "admin", true, now.minusSeconds(60)));
+    sessions.save(
+        new StoredWebSession("c".repeat(64), "csrf", "admin", true, now.plusSeconds(3600)));
 
     int deleted = harness.context.getBean(RetentionJob.class).purgeSessions();
 

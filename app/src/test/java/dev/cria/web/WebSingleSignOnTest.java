@@ -68,6 +68,7 @@ class WebSingleSignOnTest {
     properties.put("cria.web.oidc.client-id", FakeOidcProvider.CLIENT_ID);
     properties.put("cria.web.oidc.client-secret", FakeOidcProvider.CLIENT_SECRET);
     properties.put("cria.web.oidc.allowed-emails", List.of("@example.com"));
+    properties.put("cria.web.oidc.admin-emails", List.of("ada@example.com"));
     server = ApplicationContext.run(EmbeddedServer.class, properties);
   }
 
@@ -145,6 +146,7 @@ class WebSingleSignOnTest {
     assertNull(browser.cookie(SingleSignOnController.FLOW_COOKIE), "the flow's cookie is cleared");
     HttpResponse<String> home = record(browser.get("/"));
     assertEquals(200, home.statusCode());
+    assertEquals(200, record(browser.get("/admin")).statusCode(), "Ada is an admin");
     String token = idp.tokenRequests().getLast();
     assertTrue(token.contains("code_verifier="), token);
     assertTrue(token.startsWith("Basic "), "the secret goes in the Authorization header");
@@ -225,7 +227,10 @@ class WebSingleSignOnTest {
         other.post(
             page + "/messages", Map.of("csrf", csrf, "text", "Private question"), "text/plain");
     assertTrue(other.stream(sent.body()).contains("event: done"));
-    assertTrue(other.get("/").body().contains("Private question"), "listed for its author");
+    String own = other.get("/").body();
+    assertTrue(own.contains("Private question"), "listed for its author");
+    assertFalse(own.contains("href=\"/admin/queue\""), "no admin links for a user");
+    assertEquals(403, other.get("/admin/queue").statusCode(), "not an admin");
 
     idp.user("a_b@example.com", List.of());
     WebClient underscore = new WebClient(server.getURI());

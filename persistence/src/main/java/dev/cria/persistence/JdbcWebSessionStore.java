@@ -19,14 +19,22 @@ class JdbcWebSessionStore implements WebSessionStore {
   public void save(StoredWebSession session) {
     sessions.save(
         new WebSessionRow(
-            session.idHash(), session.csrf(), session.user(), Instant.now(), session.expiresAt()));
+            session.idHash(),
+            session.csrf(),
+            session.user(),
+            session.admin(),
+            Instant.now(),
+            session.expiresAt()));
   }
 
   @Override
   public Optional<StoredWebSession> find(String idHash) {
     return sessions
         .findById(idHash)
-        .map(row -> new StoredWebSession(row.idHash(), row.csrf(), row.userId(), row.expiresAt()));
+        .map(
+            row ->
+                new StoredWebSession(
+                    row.idHash(), row.csrf(), row.userId(), row.admin(), row.expiresAt()));
   }
 
   @Override

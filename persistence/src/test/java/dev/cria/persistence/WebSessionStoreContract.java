@@ -42,17 +42,17 @@ abstract class WebSessionStoreContract {
   @Test
   void aSavedSessionIsFoundByItsHashWithItsCsrfTokenUserAndExpiry() {
     Instant expires = now().plusSeconds(3600);
-    store.save(new StoredWebSession(HASH, "csrf-token", "ada@example.com", expires));
+    store.save(new StoredWebSession(HASH, "csrf-token", "ada@example.com", false, expires));
 
     assertEquals(
-        Optional.of(new StoredWebSession(HASH, "csrf-token", "ada@example.com", expires)),
+        Optional.of(new StoredWebSession(HASH, "csrf-token", "ada@example.com", false, expires)),
         store.find(HASH));
     assertEquals(Optional.empty(), store.find("b".repeat(64)));
   }
 
   @Test
   void aDeletedSessionIsGone() {
-    store.save(new StoredWebSession(HASH, "csrf", "admin", now().plusSeconds(60)));
+    store.save(new StoredWebSession(HASH, "csrf", "admin", true, now().plusSeconds(60)));
 
     store.delete(HASH);
 
@@ -63,8 +63,8 @@ abstract class WebSessionStoreContract {
   void onlyExpiredSessionsArePurged() {
     String expired = "e".repeat(64);
     String current = "c".repeat(64);
-    store.save(new StoredWebSession(expired, "csrf", "admin", now().minusSeconds(1)));
-    store.save(new StoredWebSession(current, "csrf", "admin", now().plusSeconds(3600)));
+    store.save(new StoredWebSession(expired, "csrf", "admin", true, now().minusSeconds(1)));
+    store.save(new StoredWebSession(current, "csrf", "admin", true, now().plusSeconds(3600)));
 
     assertEquals(1, store.deleteExpired(now()));
 

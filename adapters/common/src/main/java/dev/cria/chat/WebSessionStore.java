@@ -26,6 +26,8 @@ public interface WebSessionStore {
    * @param idHash the SHA-256 of the cookie value, in lowercase hex
    * @param csrf the token this session's forms send back
    * @param user who logged in
+   * @param admin whether the admin console is open to them
    */
-  record StoredWebSession(String idHash, String csrf, String user, Instant expiresAt) {}
+  record StoredWebSession(
+      String idHash, String csrf, String user, boolean admin, Instant expiresAt) {}
 }

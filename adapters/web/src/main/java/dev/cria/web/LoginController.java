@@ -109,7 +109,7 @@ class LoginController {
 
   private MutableHttpResponse<?> loggedIn(String client) {
     throttle.succeeded(client);
-    WebSession session = sessions.open(USER);
+    WebSession session = sessions.open(USER, true);
     LOG.info("Web login from {}", client);
     return HttpResponse.seeOther(URI.create("/")).cookie(sessions.cookie(session));
   }

@@ -15,6 +15,9 @@ import java.util.Locale;
  * @param allowedEmails who may log in: addresses, {@code @domain} for a whole domain, or {@code *}
  *     for everyone the provider authenticates
  * @param allowedGroup who may log in: a value of the ID token's {@code groups} claim
+ * @param adminEmails who of them gets the admin console (addresses or {@code @domain}); with
+ *     neither this nor {@code adminGroup} set, everyone who may log in does
+ * @param adminGroup who of them gets the admin console: a value of the {@code groups} claim
  */
 @ConfigurationProperties("cria.web.oidc")
 public record OidcSettings(
@@ -22,7 +25,9 @@ public record OidcSettings(
     @Nullable String clientId,
     @Nullable String clientSecret,
     @Nullable List<String> allowedEmails,
-    @Nullable String allowedGroup) {
+    @Nullable String allowedGroup,
+    @Nullable List<String> adminEmails,
+    @Nullable String adminGroup) {
 
   public boolean enabled() {
     return issuer != null && !issuer.isBlank();
@@ -30,18 +35,32 @@ public record OidcSettings(
 
   /** Whether a verified e-mail address or a group lets this user in. */
   public boolean allows(@Nullable String verifiedEmail, List<String> groups) {
-    if (allowedGroup != null && groups.contains(allowedGroup)) {
+    return matches(allowedEmails, allowedGroup, verifiedEmail, groups);
+  }
+
+  /** Whether this user, once let in, gets the admin console. */
+  public boolean admin(@Nullable String verifiedEmail, List<String> groups) {
+    return (adminEmails == null && adminGroup == null)
+        || matches(adminEmails, adminGroup, verifiedEmail, groups);
+  }
+
+  private static boolean matches(
+      @Nullable List<String> emails,
+      @Nullable String group,
+      @Nullable String verifiedEmail,
+      List<String> groups) {
+    if (group != null && groups.contains(group)) {
       return true;
     }
-    if (allowedEmails == null) {
+    if (emails == null) {
       return false;
     }
     String email = verifiedEmail == null ? null : verifiedEmail.toLowerCase(Locale.ROOT);
-    for (String allowed : allowedEmails) {
-      String entry = allowed.strip().toLowerCase(Locale.ROOT);
-      if (entry.equals("*")
+    for (String entry : emails) {
+      String allowed = entry.strip().toLowerCase(Locale.ROOT);
+      if (allowed.equals("*")
           || (email != null
-              && (entry.startsWith("@") ? email.endsWith(entry) : email.equals(entry)))) {
+              && (allowed.startsWith("@") ? email.endsWith(allowed) : email.equals(allowed)))) {
         return true;
       }
     }

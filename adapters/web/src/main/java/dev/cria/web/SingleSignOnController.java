@@ -127,8 +127,9 @@ class SingleSignOnController {
       LOG.warn("Single sign-on refused: {} is not allowed in", identity.user());
       return refused(HttpStatus.FORBIDDEN, identity.user() + " is not allowed to use Cria.");
     }
-    WebSession session = sessions.open(identity.user());
-    LOG.info("Web login with single sign-on: {}", identity.user());
+    boolean admin = oidc.admin(email, identity.groups());
+    WebSession session = sessions.open(identity.user(), admin);
+    LOG.info("Web login with single sign-on: {}{}", identity.user(), admin ? " (admin)" : "");
     // A page, not a redirect: the browser arrived from the provider's site, so a redirect to "/"
     // would not carry the new SameSite=Strict cookie; the page's own navigation does.
     MutableHttpResponse<?> response =

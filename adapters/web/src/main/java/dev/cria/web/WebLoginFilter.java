@@ -35,6 +35,11 @@ class WebLoginFilter {
   @Nullable
   HttpResponse<?> requireLogin(HttpRequest<?> request) {
     Optional<WebSession> session = sessions.find(request);
+    if (session.isPresent() && !session.get().admin() && request.getPath().startsWith("/admin")) {
+      return HttpResponse.status(HttpStatus.FORBIDDEN)
+          .body(
+              "The admin console is open to admins only (CRIA_OIDC_ADMIN_EMAILS, CRIA_OIDC_ADMIN_GROUP).");
+    }
     if (session.isPresent()) {
       request.setAttribute(WebSession.ATTRIBUTE, session.get());
       return null;

@@ -34,14 +34,16 @@ public class WebSessions {
     this.settings = settings;
   }
 
-  public WebSession open(String user) {
+  public WebSession open(String user, boolean admin) {
     WebSession session =
         new WebSession(
             RandomTokens.next(),
             RandomTokens.next(),
             user,
+            admin,
             Instant.now().plus(settings.sessionLifetime()));
-    store.save(new StoredWebSession(hash(session.id()), session.csrf(), user, session.expires()));
+    store.save(
+        new StoredWebSession(hash(session.id()), session.csrf(), user, admin, session.expires()));
     return session;
   }
 
@@ -58,7 +60,11 @@ public class WebSessions {
                     .map(
                         stored ->
                             new WebSession(
-                                value, stored.csrf(), stored.user(), stored.expiresAt())))
+                                value,
+                                stored.csrf(),
+                                stored.user(),
+                                stored.admin(),
+                                stored.expiresAt())))
         .filter(session -> !session.expiredAt(Instant.now()));
   }
 

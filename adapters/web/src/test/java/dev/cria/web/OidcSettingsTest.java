@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class OidcSettingsTest {
 
   private static OidcSettings allowing(List<String> emails, String group) {
-    return new OidcSettings("https://idp.example.com", "cria", "secret-value", emails, group);
+    return new OidcSettings(
+        "https://idp.example.com", "cria", "secret-value", emails, group, null, null);
   }
 
   @Test
@@ -28,6 +29,24 @@ class OidcSettingsTest {
     assertTrue(allowing(null, "cria-admins").allows(null, List.of("staff", "cria-admins")));
     assertFalse(allowing(null, "cria-admins").allows("ada@example.com", List.of("staff")));
     assertTrue(allowing(List.of("*"), null).allows(null, List.of()));
+  }
+
+  @Test
+  void everyoneLetInIsAnAdminUnlessAdminsAreNamed() {
+    assertTrue(allowing(List.of("*"), null).admin("ada@example.com", List.of()));
+    OidcSettings named =
+        new OidcSettings(
+            "https://idp.example.com",
+            "cria",
+            null,
+            List.of("@example.com"),
+            null,
+            List.of("ada@example.com"),
+            "cria-admins");
+
+    assertTrue(named.admin("ada@example.com", List.of()));
+    assertTrue(named.admin("bob@example.com", List.of("cria-admins")));
+    assertFalse(named.admin("bob@example.com", List.of("staff")));
   }
 
   @Test
