@@ -105,6 +105,19 @@ abstract class DataGovernanceContract {
   }
 
   @Test
+  void theForgetUserScriptEndsOneWebUsersLoginsOnly() throws Exception {
+    WebSessionStore sessions = harness.context.getBean(WebSessionStore.class);
+    Instant later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
+    sessions.save(new StoredWebSession("a".repeat(64), "csrf", "ada@example.com", false, later));
+    sessions.save(new StoredWebSession("b".repeat(64), "csrf", "bob@example.com", false, later));
+
+    runForgetUser("web", "ada@example.com");
+
+    assertTrue(sessions.find("a".repeat(64)).isEmpty());
+    assertTrue(sessions.find("b".repeat(64)).isPresent());
+  }
+
+  @Test
   void resetDeletesTheTurnsTheirDecisionsAndTheirEvents() {
     ConversationKey key = thread();
     ask(key, ADA, "first question");
