@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -49,7 +50,9 @@ public final class FakeOidcProvider implements AutoCloseable {
     OTHER_KEY,
     WRONG_AUDIENCE,
     EXPIRED,
-    WRONG_ISSUER
+    WRONG_ISSUER,
+    /** {@code alg: none}: no signature at all. */
+    UNSIGNED
   }
 
   private record Grant(String redirectUri, String nonce, String challenge) {}
@@ -201,6 +204,9 @@ public final class FakeOidcProvider implements AutoCloseable {
             .claim("email_verified", true)
             .claim("groups", groups)
             .build();
+    if (tampering == Tampering.UNSIGNED) {
+      return new PlainJWT(claims).serialize();
+    }
     RSAKey signing = tampering == Tampering.OTHER_KEY ? stranger : key;
     SignedJWT jwt =
         new SignedJWT(

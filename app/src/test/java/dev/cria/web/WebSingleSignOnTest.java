@@ -171,7 +171,7 @@ class WebSingleSignOnTest {
   @ParameterizedTest
   @EnumSource(
       value = Tampering.class,
-      names = {"WRONG_NONCE", "OTHER_KEY", "WRONG_AUDIENCE", "EXPIRED", "WRONG_ISSUER"})
+      names = {"WRONG_NONCE", "OTHER_KEY", "WRONG_AUDIENCE", "EXPIRED", "WRONG_ISSUER", "UNSIGNED"})
   @Order(4)
   void anIdTokenThatFailsACheckIsRefusedWithNoSession(Tampering tampering) {
     WebClient browser = new WebClient(server.getURI());
@@ -190,6 +190,7 @@ class WebSingleSignOnTest {
           case OTHER_KEY -> "signature does not match";
           case WRONG_AUDIENCE -> "aud claim rejected";
           case EXPIRED -> "Expired JWT";
+          case UNSIGNED -> "Unsecured (plain) JWTs are rejected";
           default -> "iss claim value rejected";
         };
     assertTrue(
