@@ -307,6 +307,7 @@ class WebBrowserIT {
         assertEquals(List.of(), loginLinks(withSso), "no login link with single sign-on");
         browser.get(url(withSso, "/admin"));
         assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
+        Chromium.screenshot(browser, screenshots.resolve("login-sso.png"));
 
         browser.findElement(By.id("sso-login")).click();
 
