@@ -19,11 +19,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +141,7 @@ public final class FakeOidcProvider implements AutoCloseable {
             + "?code="
             + code
             + "&state="
-            + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
+            + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Location", location);
     exchange.sendResponseHeaders(302, -1);
     exchange.close();
@@ -196,9 +198,8 @@ public final class FakeOidcProvider implements AutoCloseable {
             .issuer(tampering == Tampering.WRONG_ISSUER ? "https://evil.example" : issuer())
             .subject("user-" + email.hashCode())
             .audience(tampering == Tampering.WRONG_AUDIENCE ? "another-client" : CLIENT_ID)
-            .issueTime(
-                java.util.Date.from(now.minusSeconds(tampering == Tampering.EXPIRED ? 900 : 0)))
-            .expirationTime(java.util.Date.from(expires))
+            .issueTime(Date.from(now.minusSeconds(tampering == Tampering.EXPIRED ? 900 : 0)))
+            .expirationTime(Date.from(expires))
             .claim("nonce", tampering == Tampering.WRONG_NONCE ? "not-the-nonce" : nonce)
             .claim("email", email)
             .claim("email_verified", true)

@@ -16,7 +16,9 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks an ID token as OpenID Connect Core 3.1.3.7 asks: signed (RSA or EC, never {@code none}) by
@@ -44,8 +46,7 @@ final class IdTokenCheck {
   /** The claims of a token that passed; what the login needs of them. */
   record Identity(String subject, String email, boolean emailVerified, List<String> groups) {
 
-    private static final java.util.regex.Pattern PLAIN =
-        java.util.regex.Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._@+-]{1,100}");
 
     /**
      * Who the session is for, and the channel of their web conversation keys: the verified e-mail
@@ -53,8 +54,7 @@ final class IdTokenCheck {
      * a hash of the subject instead.
      */
     String user() {
-      String name =
-          emailVerified && email != null ? email.toLowerCase(java.util.Locale.ROOT) : subject;
+      String name = emailVerified && email != null ? email.toLowerCase(Locale.ROOT) : subject;
       return PLAIN.matcher(name).matches()
           ? name
           : "sub-" + WebSessions.hash(subject).substring(0, 16);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -89,7 +90,7 @@ class OidcProvider {
   /** Exchanges the code for the token response's {@code id_token}. */
   String idToken(String code, String verifier, String redirectUri) throws ProviderException {
     Metadata provider = metadata();
-    Map<String, String> form = new java.util.LinkedHashMap<>();
+    Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
     form.put("code", code);
     form.put("redirect_uri", redirectUri);
