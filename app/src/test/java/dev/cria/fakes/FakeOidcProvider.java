@@ -67,8 +67,19 @@ public final class FakeOidcProvider implements AutoCloseable {
   private volatile Tampering next = Tampering.NONE;
   private volatile String email = "ada@example.com";
   private volatile List<String> groups = List.of();
+  private final boolean secretInForm;
 
+  /** A provider that takes the client secret in the Authorization header (client_secret_basic). */
   public FakeOidcProvider() {
+    this(false);
+  }
+
+  /**
+   * A provider that takes the client secret in the token request's form instead, and says so in its
+   * discovery document (client_secret_post only), when {@code secretInForm}.
+   */
+  public FakeOidcProvider(boolean secretInForm) {
+    this.secretInForm = secretInForm;
     try {
       key = new RSAKeyGenerator(2048).keyID("fake-key-1").generate();
       stranger = new RSAKeyGenerator(2048).keyID("fake-key-1").generate();
@@ -116,7 +127,9 @@ public final class FakeOidcProvider implements AutoCloseable {
     json.put("subject_types_supported", List.of("public"));
     json.put("id_token_signing_alg_values_supported", List.of("RS256"));
     json.put("code_challenge_methods_supported", List.of("S256"));
-    json.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic"));
+    json.put(
+        "token_endpoint_auth_methods_supported",
+        List.of(secretInForm ? "client_secret_post" : "client_secret_basic"));
     send(exchange, 200, JSONObjectUtils.toJSONString(json));
   }
 
@@ -156,7 +169,13 @@ public final class FakeOidcProvider implements AutoCloseable {
         "Basic "
             + Base64.getEncoder()
                 .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-    if (!expected.equals(authorization)) {
+    boolean authenticated =
+        secretInForm
+            ? authorization == null
+                && CLIENT_ID.equals(form.get("client_id"))
+                && CLIENT_SECRET.equals(form.get("client_secret"))
+            : expected.equals(authorization);
+    if (!authenticated) {
       send(exchange, 401, "{\"error\":\"invalid_client\"}");
       return;
     }
