@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,19 +68,25 @@ public final class FakeOidcProvider implements AutoCloseable {
   private volatile Tampering next = Tampering.NONE;
   private volatile String email = "ada@example.com";
   private volatile List<String> groups = List.of();
-  private final boolean secretInForm;
+  private final ClientAuth clientAuth;
+
+  /** How the token endpoint authenticates Cria, as its discovery document says. */
+  public enum ClientAuth {
+    /** The secret in the Authorization header. */
+    CLIENT_SECRET_BASIC,
+    /** The secret in the token request's form. */
+    CLIENT_SECRET_POST,
+    /** A public client: no secret, the PKCE verifier alone. */
+    NONE
+  }
 
   /** A provider that takes the client secret in the Authorization header (client_secret_basic). */
   public FakeOidcProvider() {
-    this(false);
+    this(ClientAuth.CLIENT_SECRET_BASIC);
   }
 
-  /**
-   * A provider that takes the client secret in the token request's form instead, and says so in its
-   * discovery document (client_secret_post only), when {@code secretInForm}.
-   */
-  public FakeOidcProvider(boolean secretInForm) {
-    this.secretInForm = secretInForm;
+  public FakeOidcProvider(ClientAuth clientAuth) {
+    this.clientAuth = clientAuth;
     try {
       key = new RSAKeyGenerator(2048).keyID("fake-key-1").generate();
       stranger = new RSAKeyGenerator(2048).keyID("fake-key-1").generate();
@@ -129,7 +136,7 @@ public final class FakeOidcProvider implements AutoCloseable {
     json.put("code_challenge_methods_supported", List.of("S256"));
     json.put(
         "token_endpoint_auth_methods_supported",
-        List.of(secretInForm ? "client_secret_post" : "client_secret_basic"));
+        List.of(clientAuth.name().toLowerCase(Locale.ROOT)));
     send(exchange, 200, JSONObjectUtils.toJSONString(json));
   }
 
@@ -170,11 +177,17 @@ public final class FakeOidcProvider implements AutoCloseable {
             + Base64.getEncoder()
                 .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
     boolean authenticated =
-        secretInForm
-            ? authorization == null
-                && CLIENT_ID.equals(form.get("client_id"))
-                && CLIENT_SECRET.equals(form.get("client_secret"))
-            : expected.equals(authorization);
+        switch (clientAuth) {
+          case CLIENT_SECRET_BASIC -> expected.equals(authorization);
+          case CLIENT_SECRET_POST ->
+              authorization == null
+                  && CLIENT_ID.equals(form.get("client_id"))
+                  && CLIENT_SECRET.equals(form.get("client_secret"));
+          case NONE ->
+              authorization == null
+                  && CLIENT_ID.equals(form.get("client_id"))
+                  && !form.containsKey("client_secret");
+        };
     if (!authenticated) {
       send(exchange, 401, "{\"error\":\"invalid_client\"}");
       return;
