@@ -72,7 +72,14 @@ public final class EnvironmentVariables {
           "CRIA_WEB",
           "CRIA_WEB_PASSWORD",
           "CRIA_WEB_SECURE_COOKIES",
-          "CRIA_WEB_URL");
+          "CRIA_WEB_URL",
+          "CRIA_OIDC_ISSUER",
+          "CRIA_OIDC_CLIENT_ID",
+          "CRIA_OIDC_CLIENT_SECRET",
+          "CRIA_OIDC_ALLOWED_EMAILS",
+          "CRIA_OIDC_ALLOWED_GROUP",
+          "CRIA_OIDC_ADMIN_EMAILS",
+          "CRIA_OIDC_ADMIN_GROUP");
 
   private static final Pattern MODERATION_CATEGORY =
       Pattern.compile("(?i:S([1-9]|1[0-4]))|(?!s\\d)[a-z][a-z0-9_/-]*");
@@ -265,5 +272,6 @@ public final class EnvironmentVariables {
     }
     read.onOff("CRIA_WEB_SECURE_COOKIES", "cria.web.secure-cookies");
     read.url("CRIA_WEB_URL", "cria.web.public-url");
+    new SingleSignOnVariables(read).read();
   }
 }
