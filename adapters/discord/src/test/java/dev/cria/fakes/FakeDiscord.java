@@ -109,6 +109,33 @@ public final class FakeDiscord implements AutoCloseable {
     return send(FakeDiscordPayloads.directSlashCommand(name, options), null);
   }
 
+  /**
+   * A user (or a bot) clicks a button of one of Cria's messages in the guild's text channel: a
+   * component interaction (type 3) on the gateway, carrying the message as Discord stores it.
+   */
+  public Interaction buttonClick(String messageId, String customId, String userId, boolean bot) {
+    DataObject message = store.message(messageId);
+    if (message == null) {
+      throw new IllegalArgumentException("no message " + messageId);
+    }
+    DataObject interaction = FakeDiscordPayloads.buttonClick(message, customId);
+    interaction
+        .getObject("member")
+        .getObject("user")
+        .put("id", userId)
+        .put("username", "u" + userId)
+        .put("bot", bot);
+    return send(interaction, FakeDiscordPayloads.GUILD_ID);
+  }
+
+  /** The components (action rows) of a stored message, as JSON; empty when it has none. */
+  public String componentsOf(String messageId) {
+    DataObject message = store.message(messageId);
+    return message == null || !message.hasKey("components")
+        ? ""
+        : message.getArray("components").toString();
+  }
+
   /** A user (or a bot) writes in the guild's text channel or a thread. Returns the message id. */
   public String message(String channelId, String authorId, boolean bot, String content) {
     return message(
