@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
@@ -47,6 +48,13 @@ public class DiscordListener extends ListenerAdapter {
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     slashCommands.handle(event);
+  }
+
+  @Override
+  public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+    if (event.getName().equals(DiscordSlashCommands.ASK_CRIA)) {
+      slashCommands.handle(event);
+    }
   }
 
   @Override

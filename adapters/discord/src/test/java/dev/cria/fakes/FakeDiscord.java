@@ -128,6 +128,26 @@ public final class FakeDiscord implements AutoCloseable {
     return send(interaction, FakeDiscordPayloads.GUILD_ID);
   }
 
+  /**
+   * A user uses the message context-menu command "Ask Cria" on a message another member wrote in
+   * the guild's text channel: an application command interaction of type 3 with the message
+   * resolved.
+   */
+  public Interaction messageCommand(String authorId, String content) {
+    DataObject message =
+        FakeDiscordPayloads.userMessage(
+            FakeDiscordPayloads.CHANNEL_ID, true, authorId, false, content);
+    DataObject interaction = FakeDiscordPayloads.slashCommand("Ask Cria", Map.of(), null);
+    String target = message.getString("id");
+    interaction.getObject("data").put("type", 3).put("target_id", target).remove("options");
+    interaction
+        .getObject("data")
+        .put(
+            "resolved",
+            DataObject.empty().put("messages", DataObject.empty().put(target, message)));
+    return send(interaction, FakeDiscordPayloads.GUILD_ID);
+  }
+
   /** The components (action rows) of a stored message, as JSON; empty when it has none. */
   public String componentsOf(String messageId) {
     DataObject message = store.message(messageId);
