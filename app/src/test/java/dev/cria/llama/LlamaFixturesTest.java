@@ -183,7 +183,9 @@ class LlamaFixturesTest {
             "",
             Duration.ofSeconds(1),
             Duration.ofSeconds(1),
-            2);
+            2,
+            LlamaSettings.DEFAULT_VISION_MODELS,
+            "auto");
 
     ModerationResult flagged =
         LlamaModerator.result(fixture("moderation-response-flagged.json"), settings);

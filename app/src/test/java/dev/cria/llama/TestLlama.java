@@ -62,7 +62,9 @@ final class TestLlama {
             allow,
             Duration.ofSeconds(2),
             readTimeout,
-            2));
+            2,
+            LlamaSettings.DEFAULT_VISION_MODELS,
+            "auto"));
   }
 
   LlamaChatClient client() {

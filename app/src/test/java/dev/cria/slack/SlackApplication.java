@@ -51,6 +51,13 @@ final class SlackApplication implements AutoCloseable {
     return new SlackApplication(Map.of("cria.slack.signing-secret", SIGNING_SECRET), null);
   }
 
+  /** HTTP Events API mode with more properties, e.g. attachment limits. */
+  static SlackApplication httpMode(Map<String, Object> properties) {
+    Map<String, Object> all = new HashMap<>(properties);
+    all.put("cria.slack.signing-secret", SIGNING_SECRET);
+    return new SlackApplication(all, null);
+  }
+
   /** Socket Mode, connecting to the given fake endpoint. */
   static SlackApplication socketMode(String socketModeUrl) {
     return new SlackApplication(
