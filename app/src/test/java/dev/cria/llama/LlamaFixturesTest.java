@@ -12,6 +12,7 @@ import dev.cria.config.LlamaSettings;
 import dev.cria.core.ChatRequest;
 import dev.cria.core.ChatTurn;
 import dev.cria.core.Completion;
+import dev.cria.core.ImagePart;
 import dev.cria.core.ModelException;
 import dev.cria.core.ModelException.Kind;
 import dev.cria.core.Moderator.ModerationResult;
@@ -136,6 +137,25 @@ class LlamaFixturesTest {
     body.remove("stream");
 
     assertEquals(documented, body);
+  }
+
+  @Test
+  void anImageTurnIsWrittenAsTheDocumentedPartsInBothDialects() {
+    JsonNode documented = fixture("chat-request-image-base64.json");
+    String base64 = documented.at("/messages/0/content/1/image_url/url").asText().substring(22);
+    ChatTurn turn =
+        new ChatTurn(
+            ChatTurn.Role.USER,
+            "What does this image contain?",
+            List.of(new ImagePart("pixel.png", "image/png", base64)));
+    ChatRequest request = new ChatRequest(null, List.of(turn), null, null, null);
+    String model = documented.path("model").asText();
+
+    for (WireFormat format : List.of(LLAMA, OPENAI)) {
+      ObjectNode body = (ObjectNode) format.chatBody(request, model, false);
+      body.remove("stream");
+      assertEquals(documented, body, format.getClass().getSimpleName());
+    }
   }
 
   @ParameterizedTest
