@@ -40,6 +40,7 @@ class SlackAttachmentsTest {
             Map.of(
                 "cria.llama.vision-models", "llama3.2*",
                 "cria.attachments.images-per-message", 2,
+                "cria.attachments.images-per-conversation", 3,
                 "cria.attachments.image-max-mb", 1,
                 "cria.attachments.file-max-chars", 200));
   }
@@ -194,6 +195,30 @@ class SlackAttachmentsTest {
     assertTrue(reply.contains("I skipped `three.png`: at most 2 images per message"), reply);
     assertTrue(reply.contains("I can't read `herd.zip` (application/zip)"), reply);
     assertEquals(2, chatAbout("Look").userImages().size());
+  }
+
+  @Test
+  void aConversationFullOfImagesTakesNoMoreAndTheUserIsTold() throws Exception {
+    String channel = channel();
+    String ts = ts();
+    app.post(
+        mentionWithFiles(
+            eventId(), channel, ts, null, "U0ADA", "Two first", png("p1.png"), png("p2.png")));
+    answer(channel, ts);
+
+    app.post(
+        mentionWithFiles(
+            eventId(), channel, ts(), ts, "U0ADA", "Two more", png("p3.png"), png("p4.png")));
+
+    String reply =
+        app.slack
+            .awaitMessage(
+                channel,
+                m -> ts.equals(m.threadTs()) && !m.streaming() && m.text().contains("Two more"))
+            .text();
+    assertTrue(
+        reply.contains("I skipped `p4.png`: this conversation already holds 3 images"), reply);
+    assertEquals(3, chatAbout("Two more").userImages().size());
   }
 
   @Test
