@@ -26,6 +26,9 @@ class AttachmentIntake {
 
   private static final Logger LOG = LoggerFactory.getLogger(AttachmentIntake.class);
 
+  /** Files read from one message; Slack and Discord allow ten, a forged event may list more. */
+  static final int MAX_FILES = 20;
+
   private final Map<Platform, AttachmentDownloader> downloaders = new EnumMap<>(Platform.class);
   private final ConversationStore store;
   private final AttachmentSettings limits;
@@ -53,7 +56,12 @@ class AttachmentIntake {
     long earlierImages = seesImages ? store.imageCount(event.conversation()) : 0;
     int images = 0;
     boolean toldBlind = false;
-    for (Attachment attachment : event.attachments()) {
+    List<Attachment> posted = event.attachments();
+    if (posted.size() > MAX_FILES) {
+      notices.add(AttachmentTexts.tooManyFiles(posted.size(), MAX_FILES));
+      posted = posted.subList(0, MAX_FILES);
+    }
+    for (Attachment attachment : posted) {
       FileKind kind = FileKind.of(attachment);
       if (kind == FileKind.UNSUPPORTED) {
         notices.add(AttachmentTexts.unsupportedFile(attachment.name(), attachment.mimeType()));

@@ -36,6 +36,10 @@ final class AttachmentTexts {
         + " images (CRIA_IMAGES_PER_CONVERSATION). Start a new thread or `reset` for more.";
   }
 
+  static String tooManyFiles(int posted, int read) {
+    return "You posted " + posted + " files; I read only the first " + read + ".";
+  }
+
   static String fileTooLarge(String name, int maxMb, String variable) {
     return "I skipped `" + name + "`: it is larger than " + maxMb + " MB (" + variable + ").";
   }
