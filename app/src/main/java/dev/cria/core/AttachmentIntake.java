@@ -53,7 +53,7 @@ class AttachmentIntake {
     }
     List<StoredAttachment> kept = new ArrayList<>();
     List<String> notices = new ArrayList<>();
-    long earlierImages = seesImages ? store.imageCount(event.conversation()) : 0;
+    long earlierImages = seesImages ? store.imageCount(event.conversation(), queued.seq()) : 0;
     int images = 0;
     boolean toldBlind = false;
     List<Attachment> posted = event.attachments();

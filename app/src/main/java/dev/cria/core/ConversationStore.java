@@ -20,8 +20,11 @@ public interface ConversationStore {
    */
   void saveAttachments(ConversationKey conversation, long seq, List<StoredAttachment> attachments);
 
-  /** How many images a conversation holds, this event's included. */
-  long imageCount(ConversationKey conversation);
+  /**
+   * How many images a conversation holds from events other than this one (an earlier attempt at
+   * this event kept its own, which are replaced).
+   */
+  long imageCount(ConversationKey conversation, long exceptSeq);
 
   /** The answer stored for an event by an earlier attempt, if any. */
   Optional<String> storedAnswer(long seq);

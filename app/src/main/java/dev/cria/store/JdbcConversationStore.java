@@ -141,10 +141,12 @@ class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
-  public long imageCount(ConversationKey conversation) {
+  public long imageCount(ConversationKey conversation, long exceptSeq) {
     return work.run(
         "counting images",
-        () -> attachments.countByConversationKeyAndKind(conversation.toString(), "image"));
+        () ->
+            attachments.countByConversationKeyAndKindAndEventSeqNotEqual(
+                conversation.toString(), TurnAttachmentRow.IMAGE, exceptSeq));
   }
 
   @Override

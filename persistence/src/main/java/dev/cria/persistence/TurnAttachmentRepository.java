@@ -14,7 +14,8 @@ public interface TurnAttachmentRepository extends CrudRepository<TurnAttachmentR
   List<TurnAttachmentRow> findByConversationKeyAndEventSeqInOrderById(
       String conversationKey, Collection<Long> eventSeq);
 
-  long countByConversationKeyAndKind(String conversationKey, String kind);
+  long countByConversationKeyAndKindAndEventSeqNotEqual(
+      String conversationKey, String kind, long eventSeq);
 
   void deleteByEventSeq(long eventSeq);
 
