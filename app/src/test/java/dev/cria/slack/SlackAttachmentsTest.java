@@ -222,6 +222,23 @@ class SlackAttachmentsTest {
   }
 
   @Test
+  void moreThanTwentyFilesAreToldAndOnlyTheFirstTwentyRead() throws Exception {
+    String channel = channel();
+    String ts = ts();
+    FileShare[] files = new FileShare[21];
+    for (int i = 0; i < files.length; i++) {
+      files[i] = new FileShare("FZ" + i, "f" + i + ".zip", "application/zip", 4, "https://x/" + i);
+    }
+
+    app.post(mentionWithFiles(eventId(), channel, ts, null, "U0ADA", "Many files", files));
+
+    String reply = answer(channel, ts).text();
+    assertTrue(reply.contains("You posted 21 files; I read only the first 20."), reply);
+    assertTrue(reply.contains("`f19.zip`"), reply);
+    assertFalse(reply.contains("`f20.zip`"), reply);
+  }
+
+  @Test
   void aFollowUpInTheThreadStillSeesTheImage() throws Exception {
     String channel = channel();
     String ts = ts();
