@@ -63,7 +63,9 @@ class AttachmentIntake {
     }
     for (Attachment attachment : posted) {
       FileKind kind = FileKind.of(attachment);
-      if (kind == FileKind.UNSUPPORTED) {
+      if (!attachment.available()) {
+        notices.add(AttachmentTexts.notHandedOver(attachment.name()));
+      } else if (kind == FileKind.UNSUPPORTED) {
         notices.add(AttachmentTexts.unsupportedFile(attachment.name(), attachment.mimeType()));
       } else if (kind != FileKind.IMAGE) {
         file(event.platform(), attachment, kind, kept, notices);

@@ -56,6 +56,12 @@ final class AttachmentTexts {
     return "I couldn't read `" + name + "`: " + why + ".";
   }
 
+  static String notHandedOver(String name) {
+    return "I couldn't see `"
+        + name
+        + "`: the platform did not hand it to me (it may be hidden by the workspace's plan).";
+  }
+
   static String downloadFailed(String name, String why) {
     return "I couldn't download `" + name + "`: " + why + ".";
   }

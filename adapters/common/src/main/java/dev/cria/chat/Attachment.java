@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param mimeType the type the platform reports, or an empty string when it reports none
  * @param size bytes, as the platform reports them; 0 when unknown
  * @param source where the adapter downloads it from (Slack {@code url_private}, a Discord CDN URL);
- *     opaque to the core
+ *     opaque to the core; empty when the platform did not hand the file over (the user is told)
  */
 public record Attachment(String name, String mimeType, long size, String source) {
 
@@ -18,6 +18,11 @@ public record Attachment(String name, String mimeType, long size, String source)
     Objects.requireNonNull(source, "source");
     name = name == null || name.isBlank() ? "file" : name;
     mimeType = mimeType == null ? "" : mimeType;
+  }
+
+  /** Whether the platform gave a place to fetch the file from. */
+  public boolean available() {
+    return !source.isBlank();
   }
 
   @Override

@@ -186,12 +186,16 @@ public final class SlackEventMapper {
         continue;
       }
       JsonObject file = element.getAsJsonObject();
-      String url = string(file, "url_private");
-      if (url == null) {
-        continue; // a file from another workspace, or one Slack hides ("file_access": "hidden")
-      }
+      // A file hidden by the workspace's plan ("mode": "hidden_by_limit") or one Slack wants
+      // looked up ("file_access": "check_file_info") comes without url_private: kept with no
+      // source, so the user is told it could not be read.
+      String url = orElse(string(file, "url_private"), "");
       attachments.add(
-          new Attachment(string(file, "name"), string(file, "mimetype"), size(file), url));
+          new Attachment(
+              orElse(string(file, "name"), string(file, "id")),
+              string(file, "mimetype"),
+              size(file),
+              url));
     }
     return List.copyOf(attachments);
   }
