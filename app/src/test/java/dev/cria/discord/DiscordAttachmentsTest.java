@@ -78,6 +78,23 @@ class DiscordAttachmentsTest {
   }
 
   @Test
+  void anAttachedPdfsTextReachesTheModel() {
+    start("none");
+
+    discord.messageWithAttachments(
+        FakeDiscordPayloads.CHANNEL_ID,
+        MENTION + "What does the memo say?",
+        new Upload("memo.pdf", "application/pdf", TestFiles.pdf("Shearing starts on Monday.")));
+
+    FakeLlamaApiRequest request =
+        app.llama.await(
+            r -> r.endpoint().equals(FakeLlamaApi.CHAT) && r.lastUserMessage().contains("memo"),
+            WAIT);
+    String sent = request.lastUserMessage();
+    assertTrue(sent.contains("[File memo.pdf]\nShearing starts on Monday."), sent);
+  }
+
+  @Test
   void aModelWithoutVisionIsNotSentTheImageAndTheUserIsTold() {
     start("none");
 
