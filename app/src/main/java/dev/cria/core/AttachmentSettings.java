@@ -9,7 +9,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  *
  * @param imageMaxMb the largest image downloaded, in MiB
  * @param imagesPerMessage images one message may send to the model; later ones are skipped
- * @param imagesPerConversation images the model is sent from one conversation (the newest)
+ * @param imagesPerConversation images one conversation keeps; later ones are skipped
  * @param fileMaxMb the largest file downloaded to be read as text, in MiB
  * @param fileMaxChars the most characters of one file's text the model is sent; the rest is cut
  */
@@ -20,8 +20,6 @@ public record AttachmentSettings(
     @Bindable(defaultValue = "8") int imagesPerConversation,
     @Bindable(defaultValue = "10") int fileMaxMb,
     @Bindable(defaultValue = "40000") int fileMaxChars) {
-
-  public static final AttachmentSettings DEFAULTS = new AttachmentSettings(10, 4, 8, 10, 40_000);
 
   long imageMaxBytes() {
     return imageMaxMb * 1024L * 1024L;
