@@ -1,6 +1,7 @@
 package dev.cria.core;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The language model, whatever API serves it. Implementations retry what is worth retrying. */
@@ -21,4 +22,12 @@ public interface ChatModel {
    * @throws ModelException when the list could not be had
    */
   List<String> models();
+
+  /**
+   * Whether the server says a model sees images, when it says (Ollama does); empty when unknown.
+   * Never throws.
+   */
+  default Optional<Boolean> seesImages(String model) {
+    return Optional.empty();
+  }
 }

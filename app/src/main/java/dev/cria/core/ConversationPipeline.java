@@ -150,7 +150,7 @@ public class ConversationPipeline {
     String placeholder = startReply(queued, owner, reply);
     Settings settings = commands.effective(event.conversation());
     String modelName = modelAsked(settings);
-    boolean seesImages = llama.seesImages(modelName);
+    boolean seesImages = seesImages(event, modelName);
     AttachmentIntake.Intake intake = attachments.take(queued, modelName, seesImages);
     if (event.text().isBlank() && intake.kept().isEmpty() && !intake.notices().isEmpty()) {
       // Only attachments, and none of them usable: nothing to ask the model.
@@ -186,6 +186,19 @@ public class ConversationPipeline {
     storeAnswer(queued, completion, latencyMs);
     deliver(queued, reply, decorate(completion, window, intake.notices()));
     return new PipelineResult(Outcome.ANSWERED, null);
+  }
+
+  /**
+   * Whether the model sees images: named in {@code LLAMA_VISION_MODELS}, or else said so by the
+   * server (asked only when the message brings files or the conversation holds images).
+   */
+  private boolean seesImages(ChatEvent event, String modelName) {
+    if (llama.seesImages(modelName)) {
+      return true;
+    }
+    boolean imagesAtStake =
+        !event.attachments().isEmpty() || store.imageCount(event.conversation(), -1) > 0;
+    return imagesAtStake && model.seesImages(modelName).orElse(false);
   }
 
   /** Shows that Cria is working; returns the message that shows it, recorded, or null. */

@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,7 @@ public final class LlamaChatClient implements ChatModel {
   private final WireFormat format;
   private final ChatStreamReader streamReader;
   private volatile CachedModels cachedModels;
+  private final OllamaVision vision;
 
   private record CachedModels(List<LlamaModel> models, long fetchedAtNanos) {
     boolean fresh() {
@@ -44,6 +46,12 @@ public final class LlamaChatClient implements ChatModel {
     this.settings = transport.settings();
     this.format = WireFormat.of(settings);
     this.streamReader = new ChatStreamReader(format, LlamaTransport.what(CHAT), transport::redact);
+    this.vision = new OllamaVision(transport);
+  }
+
+  @Override
+  public Optional<Boolean> seesImages(String model) {
+    return vision.seesImages(model);
   }
 
   @Override

@@ -111,6 +111,26 @@ class DiscordAttachmentsTest {
   }
 
   @Test
+  void ollamaSayingTheModelSeesImagesIsEnoughWithoutConfiguringIt() {
+    start("none");
+    app.llama.visionModels("llama3.2");
+
+    discord.messageWithAttachments(
+        FakeDiscordPayloads.CHANNEL_ID,
+        MENTION + "Which breed?",
+        new Upload("alpaca.png", "image/png", TestFiles.PNG));
+
+    FakeLlamaApiRequest request =
+        app.llama.await(
+            r -> r.endpoint().equals(FakeLlamaApi.CHAT) && r.lastUserMessage().contains("breed"),
+            WAIT);
+    assertEquals(List.of(DATA_URL), request.userImages());
+    assertTrue(
+        app.llama.requests().stream().anyMatch(r -> r.path().equals("/api/show")),
+        "asked Ollama for the model's capabilities");
+  }
+
+  @Test
   void onlyAnImageForAModelWithoutVisionIsAnsweredWithTheNoticeAlone() {
     start("none");
     int chats = app.llama.count(FakeLlamaApi.CHAT);
