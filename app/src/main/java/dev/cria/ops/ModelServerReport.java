@@ -1,6 +1,6 @@
 package dev.cria.ops;
 
-import dev.cria.config.LlamaSettings;
+import dev.cria.llama.LlamaSettings;
 import dev.cria.llama.ModelServerCheck;
 import dev.cria.llama.ModelServerStatus;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package dev.cria.ops;
 
-import dev.cria.config.ConversationDefaults;
+import dev.cria.core.ConversationDefaults;
 import dev.cria.core.ConversationStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;

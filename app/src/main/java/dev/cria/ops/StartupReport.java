@@ -1,9 +1,9 @@
 package dev.cria.ops;
 
 import dev.cria.chat.Platform;
-import dev.cria.config.ConversationDefaults;
-import dev.cria.config.LlamaSettings;
+import dev.cria.core.ConversationDefaults;
 import dev.cria.core.ReplyPorts;
+import dev.cria.llama.LlamaSettings;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;

@@ -1,10 +1,10 @@
 package dev.cria.ops;
 
-import dev.cria.config.ConversationDefaults;
-import dev.cria.config.LlamaSettings;
 import dev.cria.core.ChatModel;
+import dev.cria.core.ConversationDefaults;
 import dev.cria.core.ModelBreaker;
 import dev.cria.core.ModelException;
+import dev.cria.llama.LlamaSettings;
 import dev.cria.web.ModelStatus;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,12 @@ class ArchitectureTest {
                 "dev.cria.store..",
                 "dev.cria.llama..",
                 "dev.cria.slack..",
-                "dev.cria.discord..");
+                "dev.cria.discord..",
+                "dev.cria.web..",
+                "io.micronaut.http..",
+                "com.fasterxml.jackson..",
+                "dev.cria.config..",
+                "dev.cria.ops..");
     rule.check(classes);
   }
 
@@ -82,6 +88,50 @@ class ArchitectureTest {
             "dev.cria.llama..",
             "dev.cria.ops..",
             "dev.cria.persistence..")
+        .check(classes);
+  }
+
+  @Test
+  void noAdapterImportsAnotherAdapter() {
+    List<String> adapters =
+        List.of(
+            "dev.cria.slack..",
+            "dev.cria.discord..",
+            "dev.cria.web..",
+            "dev.cria.llama..",
+            "dev.cria.store..",
+            "dev.cria.persistence..");
+    for (String adapter : adapters) {
+      String[] others =
+          adapters.stream().filter(other -> !other.equals(adapter)).toArray(String[]::new);
+      if (adapter.equals("dev.cria.store..")) {
+        // The store is the core's ports on the repositories.
+        others =
+            Arrays.stream(others)
+                .filter(other -> !other.equals("dev.cria.persistence.."))
+                .toArray(String[]::new);
+      }
+      noClasses()
+          .that()
+          .resideInAPackage(adapter)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .check(classes);
+    }
+  }
+
+  @Test
+  void theModelClientAndTheStoreNeverImportTheApp() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.cria.llama..", "dev.cria.store..", "dev.cria.persistence..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.cria.config..", "dev.cria.ops..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("dev.cria.Application")
         .check(classes);
   }
 

@@ -115,7 +115,7 @@ class EnvironmentVariablesTest {
   @Test
   void theDefaultsFitALocalOllama() {
     var settings =
-        new dev.cria.config.LlamaSettings(
+        new dev.cria.llama.LlamaSettings(
             null,
             null,
             "llama3.2",
@@ -127,7 +127,7 @@ class EnvironmentVariablesTest {
             null,
             null,
             2,
-            dev.cria.config.LlamaSettings.DEFAULT_VISION_MODELS,
+            dev.cria.llama.LlamaSettings.DEFAULT_VISION_MODELS,
             "auto");
 
     assertEquals("http://localhost:11434/v1", settings.effectiveBaseUrl());

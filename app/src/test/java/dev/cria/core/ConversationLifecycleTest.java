@@ -16,6 +16,7 @@ import dev.cria.testing.PipelineHarness;
 import dev.cria.testing.RecordingReplyPort.Delivery;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +67,7 @@ class ConversationLifecycleTest {
     String other = harness.llama.models().getFirst();
 
     Delivery unknown = run(new Command.Model("gpt-nonsense"));
-    Delivery switched = run(new Command.Model(other.toLowerCase()));
+    Delivery switched = run(new Command.Model(other.toLowerCase(Locale.ROOT)));
     ask("hello");
 
     assertTrue(unknown.text().contains("don't know"), unknown.text());

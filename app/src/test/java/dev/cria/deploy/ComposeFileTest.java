@@ -142,7 +142,7 @@ class ComposeFileTest {
     Map<String, Object> cria = DeployFiles.at(compose, "services", "cria");
     String stopGrace = (String) cria.get("stop_grace_period");
 
-    assertEquals(Boolean.TRUE, cria.get("init"));
+    assertEquals(true, cria.get("init"));
     String shutdownGrace =
         DeployFiles.envFile("deploy/.env.example").get("CRIA_SHUTDOWN_GRACE").value();
 

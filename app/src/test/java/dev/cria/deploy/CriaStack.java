@@ -27,7 +27,7 @@ final class CriaStack implements AutoCloseable {
   static final String SIGNING_SECRET = "it-signing-secret-5f1d2c3b4a";
   static final String CHANNEL = "C0DEPLOY";
   static final String USER = "U0ADA";
-  static final Duration STARTUP = Duration.ofSeconds(120);
+  static final Duration STARTUP = Duration.ofMinutes(2);
   private static final Duration ANSWER_WAIT = Duration.ofSeconds(60);
 
   final String schema = TestDatabases.newSchemaName();

@@ -133,7 +133,8 @@ final class DeployFiles {
     };
   }
 
-  @SuppressWarnings("unchecked")
+  // A YAML tree is untyped: the caller names the type it expects, as a cast would.
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   static <T> T at(Map<String, Object> node, String... keys) {
     Object current = node;
     for (String key : keys) {

@@ -77,13 +77,11 @@ class KubernetesManifestsTest {
     List<Map<String, Object>> mounts = DeployFiles.at(container, "volumeMounts");
     List<Map<String, Object>> volumes = DeployFiles.at(pod, "volumes");
 
-    assertEquals(Boolean.TRUE, DeployFiles.at(pod, "securityContext", "runAsNonRoot"));
+    assertEquals(true, DeployFiles.at(pod, "securityContext", "runAsNonRoot"));
     assertEquals(10001, (int) DeployFiles.at(pod, "securityContext", "runAsUser"));
-    assertEquals(Boolean.TRUE, DeployFiles.at(container, "securityContext", "runAsNonRoot"));
-    assertEquals(
-        Boolean.TRUE, DeployFiles.at(container, "securityContext", "readOnlyRootFilesystem"));
-    assertEquals(
-        Boolean.FALSE, DeployFiles.at(container, "securityContext", "allowPrivilegeEscalation"));
+    assertEquals(true, DeployFiles.at(container, "securityContext", "runAsNonRoot"));
+    assertEquals(true, DeployFiles.at(container, "securityContext", "readOnlyRootFilesystem"));
+    assertEquals(false, DeployFiles.at(container, "securityContext", "allowPrivilegeEscalation"));
     Map<String, String> mountPaths = new HashMap<>();
     mounts.forEach(m -> mountPaths.put((String) m.get("mountPath"), (String) m.get("name")));
     assertEquals(Set.of("/tmp", "/data"), mountPaths.keySet());

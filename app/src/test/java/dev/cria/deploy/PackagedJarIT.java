@@ -32,7 +32,8 @@ class PackagedJarIT {
 
   private static final List<String> MODULES =
       List.of(
-          "adapters/common",
+          "core",
+          "adapters/llama",
           "adapters/slack",
           "adapters/discord",
           "adapters/web",

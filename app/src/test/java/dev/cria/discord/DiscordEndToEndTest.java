@@ -16,6 +16,7 @@ import dev.cria.testing.PipelineHarness;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -148,7 +149,7 @@ class DiscordEndToEndTest {
     awaitMessage(threadId, text -> text.endsWith("Remember the word mango."));
 
     FakeDiscord.Interaction reset = discord.slashCommand("reset", Map.of(), threadId);
-    String said = awaitAnswer(reset, text -> text.toLowerCase().contains("forgot"));
+    String said = awaitAnswer(reset, text -> text.toLowerCase(Locale.ROOT).contains("forgot"));
     discord.message(threadId, FakeDiscordPayloads.USER_ID, false, "Which word was it?");
 
     FakeLlamaApiRequest request = awaitChat("Which word was it?");

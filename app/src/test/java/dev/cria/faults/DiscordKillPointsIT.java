@@ -37,6 +37,7 @@ class DiscordKillPointsIT {
   private static final Duration TAKEOVER = Duration.ofSeconds(60);
 
   /** Where the answering replica dies: which call of its answer is held when it is killed. */
+  @SuppressWarnings("ImmutableEnumChecker") // the matchers are stateless lambdas
   enum KillPoint {
     /** The placeholder is posted and recorded; the first edit never reaches Discord. */
     BEFORE_FIRST_CHUNK(FakeDiscordHold.When.BEFORE, (call, token) -> isEdit(call)),

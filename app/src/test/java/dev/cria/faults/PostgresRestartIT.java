@@ -1,5 +1,6 @@
 package dev.cria.faults;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,7 +98,7 @@ class PostgresRestartIT {
       }
       ReplicaCrashIT.awaitTrue(
           () -> openEvents(stack) == 0 && ledger.answered(mentions) == mentions.size(),
-          Duration.ofSeconds(120));
+          Duration.ofMinutes(2));
       log(started, "all answered");
       // Anything posted twice would come within the lease of a doubly claimed event.
       SlackLoad.pause(Duration.ofSeconds(1));
@@ -202,7 +203,7 @@ class PostgresRestartIT {
     if (!done) {
       restart.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
-    String output = new String(restart.getInputStream().readAllBytes());
+    String output = new String(restart.getInputStream().readAllBytes(), UTF_8);
     assertTrue(done && restart.exitValue() == 0, "pg_ctlcluster " + action + " failed: " + output);
   }
 }

@@ -24,7 +24,7 @@ class ReplicaCrashIT {
   private static final String CHANNEL = "C0CRASH";
   private static final int THREADS = 200;
   private static final int PER_THREAD = 5;
-  private static final Duration DRAIN = Duration.ofSeconds(120);
+  private static final Duration DRAIN = Duration.ofMinutes(2);
 
   @Test
   void everyMentionIsAnsweredExactlyOnceAcrossAKilledReplica() {

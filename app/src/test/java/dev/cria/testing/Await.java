@@ -20,6 +20,9 @@ public final class Await {
   }
 
   /**
+   * Waits like {@link #until(Duration, String, BooleanSupplier)}, adding what was last seen to the
+   * failure.
+   *
    * @param lastSeen what to add to the failure, e.g. the calls a fake received
    */
   public static void until(

@@ -43,7 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebBrowserIT {
 
-  private static final Duration STARTUP = Duration.ofSeconds(120);
+  private static final Duration STARTUP = Duration.ofMinutes(2);
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String SIGNING_SECRET = "web-it-signing-secret-1a2b3c";
   private static final Pattern LINK = Pattern.compile("Cria web: open (\\S+) to log in");

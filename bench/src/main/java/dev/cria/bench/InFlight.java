@@ -1,5 +1,6 @@
 package dev.cria.bench;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Events acknowledged by Cria and not yet answered: now, and the most at any time. */
@@ -11,7 +12,8 @@ final class InFlight {
   /** Counts the event until its answer (or failure) arrives. */
   void track(BenchEvent event) {
     peak.accumulateAndGet(now.incrementAndGet(), Math::max);
-    event.answered.whenComplete((answered, error) -> now.decrementAndGet());
+    CompletableFuture<?> unused =
+        event.answered.whenComplete((answered, error) -> now.decrementAndGet());
   }
 
   int peak() {

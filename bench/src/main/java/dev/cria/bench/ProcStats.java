@@ -1,5 +1,7 @@
 package dev.cria.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,7 +83,7 @@ final class ProcStats {
   private static long clockTicks() {
     try {
       Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
-      String out = new String(getconf.getInputStream().readAllBytes()).strip();
+      String out = new String(getconf.getInputStream().readAllBytes(), UTF_8).strip();
       getconf.waitFor();
       return Long.parseLong(out);
     } catch (IOException | NumberFormatException e) {

@@ -149,7 +149,7 @@ class DiscordAdapterTest {
         discord.await("POST", "channels/" + FakeDiscordPayloads.CHANNEL_ID + "/messages");
     assertEquals(mention, post.json().getObject("message_reference").getString("message_id"));
     for (FakeDiscordCall call : discord.calls()) {
-      if (call.method().equals("POST") && call.route().endsWith("/messages")
+      if ((call.method().equals("POST") && call.route().endsWith("/messages"))
           || call.method().equals("PATCH")) {
         DataObject allowed = call.json().getObject("allowed_mentions");
         assertEquals(0, allowed.getArray("parse").length(), call + " may ping");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,8 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /** A file a user attaches to a message. */
+  // Held and served as given, never compared: the array needs no defensive copy.
+  @SuppressWarnings("ArrayRecordComponent")
   public record Upload(String name, String mimeType, byte[] bytes) {}
 
   /** The attachment paths the fake CDN handed over, in order. */
@@ -163,7 +166,9 @@ public final class FakeDiscord implements AutoCloseable {
     DataObject message =
         FakeDiscordPayloads.userMessage(
             channelId, true, FakeDiscordPayloads.USER_ID, false, content);
-    message.put("id", messageId).put("edited_timestamp", OffsetDateTime.now().toString());
+    message
+        .put("id", messageId)
+        .put("edited_timestamp", OffsetDateTime.now(ZoneId.systemDefault()).toString());
     gateway.dispatch("MESSAGE_UPDATE", message, FakeDiscordPayloads.GUILD_ID);
   }
 

@@ -1,5 +1,6 @@
 package dev.cria.fakes;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class FakeDiscordGateway extends WebSocketServer {
   private volatile boolean refuseMessageContent;
 
   FakeDiscordGateway(Supplier<List<DataObject>> threads) {
-    super(new InetSocketAddress("127.0.0.1", 0));
+    super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     this.threads = threads;
     setReuseAddr(true);
   }

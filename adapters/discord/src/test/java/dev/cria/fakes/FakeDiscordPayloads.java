@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -122,7 +123,7 @@ public final class FakeDiscordPayloads {
       String channelId, boolean inGuild, String authorId, boolean bot, String content) {
     DataObject message = fixture("message-mention");
     message.put("id", snowflake()).put("channel_id", channelId).put("content", content);
-    message.put("timestamp", OffsetDateTime.now().toString());
+    message.put("timestamp", OffsetDateTime.now(ZoneId.systemDefault()).toString());
     message.getObject("author").put("id", authorId).put("bot", bot);
     boolean mentionsCria = content.contains("<@" + SELF_ID + ">");
     if (!mentionsCria) {
@@ -139,7 +140,7 @@ public final class FakeDiscordPayloads {
   static DataObject botMessage(String id, String channelId, String content) {
     DataObject message = fixture("message-mention");
     message.put("id", id).put("channel_id", channelId).put("content", content);
-    message.put("timestamp", OffsetDateTime.now().toString());
+    message.put("timestamp", OffsetDateTime.now(ZoneId.systemDefault()).toString());
     message.put("author", fixture("ready").getObject("user")).put("mentions", DataArray.empty());
     message.remove("member");
     return message;

@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -176,7 +177,9 @@ public class SlackConnection implements ApplicationEventListener<StartupEvent>, 
     if (connector.isShutdown()) {
       return;
     }
-    connector.schedule(this::connect, nextRetry.toMillis(), TimeUnit.MILLISECONDS);
+    // connect() handles its own failures (it schedules the next try), so the future holds none.
+    Future<?> unused =
+        connector.schedule(this::connect, nextRetry.toMillis(), TimeUnit.MILLISECONDS);
     Duration doubled = nextRetry.multipliedBy(2);
     nextRetry = doubled.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : doubled;
   }

@@ -29,6 +29,7 @@ final class SlackEventReceiver {
     this.replyInThreads = replyInThreads;
   }
 
+  @SuppressWarnings("try") // the MDC entry lives as long as the try block, unreferenced
   void receive(JsonObject envelope, String botUserId) {
     String eventId = SlackEventMapper.string(envelope, "event_id");
     SlackInbound inbound;
@@ -50,6 +51,7 @@ final class SlackEventReceiver {
     }
   }
 
+  @SuppressWarnings("try") // the MDC entry lives as long as the try block, unreferenced
   private void message(SlackInbound.Message message) {
     ChatEvent event = message.event();
     try (var ignored = MDC.putCloseable("conversation", event.conversation().toString())) {

@@ -6,13 +6,11 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -59,13 +57,14 @@ public class SlackEventsController {
       uri = "/events",
       consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
   @ExecuteOn(TaskExecutors.BLOCKING)
-  public HttpResponse<String> events(HttpRequest<?> request, @Nullable @Body byte[] body) {
+  public HttpResponse<String> events(HttpRequest<byte[]> request) {
     if (request.getContentType().filter(SlackEventsController::isSlacks).isEmpty()) {
       // Micronaut routes a request without a (readable) Content-Type here too.
       return HttpResponse.<String>status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
           .body("{\"error\":\"content type must be JSON or a form\"}");
     }
-    byte[] raw = body == null ? new byte[0] : body;
+    // The body as sent, possibly empty: a forged empty request is refused as unsigned.
+    byte[] raw = request.getBody().orElseGet(() -> new byte[0]);
     SlackSignatureCheck.Verdict verdict =
         signatures.check(
             request.getHeaders().get(TIMESTAMP), request.getHeaders().get(SIGNATURE), raw);

@@ -45,6 +45,7 @@ public class SlackFactory {
   }
 
   @Singleton
+  @SuppressWarnings("deprecation") // AppConfig.verificationToken, see below
   public App slackApp(
       Slack slack,
       SlackSettings settings,
@@ -58,6 +59,7 @@ public class SlackFactory {
             // SlackEventsController checks signatures itself, on the raw bytes before parsing,
             // in constant time and in both directions of time; Socket Mode needs none.
             .requestVerificationEnabled(false)
+            // Deprecated, but Bolt's default reads SLACK_VERIFICATION_TOKEN from the environment.
             .verificationToken(null)
             .clientId(null)
             .clientSecret(null)

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the text of a Slack message the way a person sees it: Cria's own mention removed, other
- * mentions, channels and links as readable words, and {@code &amp;}, {@code &lt;}, {@code &gt;}
- * decoded.
+ * mentions, channels and links as readable words, and <code>&amp;amp;</code>, <code>&amp;lt;</code>
+ * , <code>&amp;gt;</code> decoded.
  */
 final class SlackInboundText {
 

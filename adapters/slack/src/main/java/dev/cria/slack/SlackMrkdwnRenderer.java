@@ -3,6 +3,7 @@ package dev.cria.slack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.strikethrough.Strikethrough;
@@ -85,13 +86,16 @@ final class SlackMrkdwnRenderer {
 
   private static String list(ListBlock list, int depth) {
     List<String> items = new ArrayList<>();
-    int number = list instanceof OrderedList ordered ? ordered.getStartNumber() : 0;
+    int number =
+        list instanceof OrderedList ordered
+            ? Objects.requireNonNullElse(ordered.getMarkerStartNumber(), 1)
+            : 0;
     for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
       if (!(item instanceof ListItem)) {
         continue;
       }
       String marker =
-          list instanceof OrderedList ? (number++) + ". " : BULLETS[depth % BULLETS.length] + " ";
+          list instanceof OrderedList ? number++ + ". " : BULLETS[depth % BULLETS.length] + " ";
       String content = blocks(item, depth + 1, list.isTight() ? "\n" : "\n\n");
       items.add(prefixLines(content, marker, " ".repeat(marker.length() + 1)));
     }

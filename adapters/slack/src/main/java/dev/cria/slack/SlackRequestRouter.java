@@ -32,6 +32,7 @@ final class SlackRequestRouter implements Middleware {
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // Bolt's Middleware declares the raw Request
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
     RequestType type = req.getRequestType();
     if (type != RequestType.Event && type != RequestType.Command) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -160,7 +161,7 @@ final class FakeSlackMethods {
     profile.addProperty("real_name", "User " + id);
     JsonObject user = new JsonObject();
     user.addProperty("id", id);
-    user.addProperty("name", id.toLowerCase());
+    user.addProperty("name", id.toLowerCase(Locale.ROOT));
     user.addProperty("real_name", "User " + id);
     user.add("profile", profile);
     return user;

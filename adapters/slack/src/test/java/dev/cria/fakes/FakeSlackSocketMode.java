@@ -168,8 +168,12 @@ public final class FakeSlackSocketMode implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    server.stop(1000);
+  public void close() {
+    try {
+      server.stop(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private final class Server extends WebSocketServer {

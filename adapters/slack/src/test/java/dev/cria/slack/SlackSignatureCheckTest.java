@@ -8,6 +8,7 @@ import dev.cria.slack.SlackSignatureCheck.Verdict;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Slack's {@code v0} signature: the raw bytes, constant time, five minutes either way. */
@@ -66,7 +67,7 @@ class SlackSignatureCheckTest {
     assertEquals(Verdict.MISMATCH, check(NOW, good, BODY + " "));
     assertEquals(Verdict.MISMATCH, check(NOW - 1, good, BODY));
     assertEquals(Verdict.MISMATCH, check(NOW, FakeSlackSigner.sign("other", NOW, BODY), BODY));
-    assertEquals(Verdict.MISMATCH, check(NOW, good.toUpperCase(), BODY));
+    assertEquals(Verdict.MISMATCH, check(NOW, good.toUpperCase(Locale.ROOT), BODY));
     assertEquals(Verdict.MISMATCH, check(NOW, good.replace("v0=", "v1="), BODY));
     assertEquals(Verdict.MISMATCH, check(NOW, good.substring(0, good.length() - 1), BODY));
     assertEquals(Verdict.MISMATCH, check(NOW, good + "0", BODY));

@@ -1,5 +1,6 @@
 package dev.cria.web;
 
+import dev.cria.chat.ConsoleStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

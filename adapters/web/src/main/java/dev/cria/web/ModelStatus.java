@@ -8,6 +8,8 @@ public interface ModelStatus {
   State state();
 
   /**
+   * What the console shows of the model server.
+   *
    * @param reachable whether {@code GET /models} answered just now
    * @param models what it listed, or the configured model alone when it did not answer
    * @param moderation the guard model, or "off"

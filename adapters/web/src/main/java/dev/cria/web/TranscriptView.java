@@ -1,6 +1,6 @@
 package dev.cria.web;
 
-import dev.cria.web.ConsoleStore.TranscriptTurn;
+import dev.cria.chat.ConsoleStore.TranscriptTurn;
 import java.util.List;
 
 /** A stored turn as a page shows it: its Markdown rendered to safe HTML. */

@@ -1,0 +1,177 @@
+package dev.cria.core;
+
+import dev.cria.chat.ChatEvent;
+import dev.cria.chat.Command;
+import dev.cria.chat.ConversationKey;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shared commands. A command in a thread changes that thread; outside a thread it changes the
+ * channel's defaults. Returns the Markdown to show.
+ */
+@Singleton
+class CommandHandler {
+
+  static final int MAX_SYSTEM_PROMPT = 4000;
+
+  private final ConversationStore store;
+  private final ChatModel model;
+  private final ModelDefaults modelDefaults;
+  private final ConversationDefaults defaults;
+
+  CommandHandler(
+      ConversationStore store,
+      ChatModel model,
+      ModelDefaults modelDefaults,
+      ConversationDefaults defaults) {
+    this.store = store;
+    this.model = model;
+    this.modelDefaults = modelDefaults;
+    this.defaults = defaults;
+  }
+
+  String handle(QueuedEvent queued) {
+    ChatEvent event = queued.event();
+    return switch (event.command()) {
+      case Command.Reset reset -> reset(event.conversation(), queued.seq());
+      case Command.Model change -> model(event, change.modelId());
+      case Command.SystemPrompt prompt -> systemPrompt(event, prompt.prompt());
+      case Command.Help help -> help();
+      case Command.Usage usage -> usage(event);
+    };
+  }
+
+  /** The settings in force: the thread's, else the channel's, else the configuration's. */
+  Settings effective(ConversationKey key) {
+    Settings configured =
+        new Settings(
+            modelDefaults.model(),
+            defaults.systemPrompt(),
+            defaults.temperature(),
+            defaults.maxCompletionTokens());
+    Settings channel = key.isThread() ? store.settings(key.channelKey()) : Settings.NONE;
+    return store.settings(key).orElse(channel).orElse(configured);
+  }
+
+  private String reset(ConversationKey key, long seq) {
+    int forgotten = store.reset(key, seq);
+    return "Done: I forgot "
+        + forgotten
+        + (forgotten == 1 ? " message" : " messages")
+        + " of this conversation. The next message starts fresh.";
+  }
+
+  private String model(ChatEvent event, String requested) {
+    ConversationKey key = event.conversation();
+    if (requested == null) {
+      String available = availableList().map(list -> " Available: " + list + ".").orElse("");
+      return "Using `"
+          + effective(key).model()
+          + "` "
+          + scope(key)
+          + "."
+          + available
+          + " Change it with `model <id>`.";
+    }
+    List<String> models;
+    try {
+      models = model.models();
+    } catch (ModelException e) {
+      return "I couldn't get the list of models from the API just now, so I can't check `"
+          + requested
+          + "`. Try again in a minute.";
+    }
+    // Ollama lists llama3.2 as llama3.2:latest; a name without a tag means that one.
+    Optional<String> match =
+        models.stream()
+            .filter(
+                id -> id.equalsIgnoreCase(requested) || id.equalsIgnoreCase(requested + ":latest"))
+            .findFirst();
+    if (match.isEmpty()) {
+      return "I don't know the model `"
+          + requested
+          + "`. Available: "
+          + String.join(", ", models)
+          + ".";
+    }
+    Settings current = store.settings(key);
+    store.saveSettings(
+        key,
+        new Settings(
+            match.get(),
+            current.systemPrompt(),
+            current.temperature(),
+            current.maxCompletionTokens()),
+        event.author().id());
+    return "Switched to `" + match.get() + "` " + scope(key) + ".";
+  }
+
+  private String systemPrompt(ChatEvent event, String prompt) {
+    ConversationKey key = event.conversation();
+    if (prompt == null) {
+      return "The system prompt " + scope(key) + " is:\n> " + effective(key).systemPrompt();
+    }
+    if (prompt.length() > MAX_SYSTEM_PROMPT) {
+      return "That system prompt is too long ("
+          + prompt.length()
+          + " characters; at most "
+          + MAX_SYSTEM_PROMPT
+          + ").";
+    }
+    Settings current = store.settings(key);
+    String stored = prompt.isEmpty() ? null : prompt;
+    store.saveSettings(
+        key,
+        new Settings(current.model(), stored, current.temperature(), current.maxCompletionTokens()),
+        event.author().id());
+    return stored == null
+        ? "Cleared the system prompt " + scope(key) + "; the default applies again."
+        : "Set the system prompt " + scope(key) + ".";
+  }
+
+  private String usage(ChatEvent event) {
+    Instant since = Instant.now().truncatedTo(ChronoUnit.DAYS);
+    Usage usage = store.usage(event.author().id(), event.conversation(), since);
+    return "Today (since "
+        + since.atZone(ZoneOffset.UTC).toLocalDate()
+        + " 00:00 UTC) you asked "
+        + usage.userAnswers()
+        + " questions using "
+        + usage.userTokens()
+        + " tokens; this channel asked "
+        + usage.channelAnswers()
+        + " using "
+        + usage.channelTokens()
+        + " tokens.";
+  }
+
+  private static String help() {
+    return """
+        I'm Cria, a Llama assistant. Mention me (or use my slash command) with a question and I \
+        answer in a thread; follow-ups in the thread continue the conversation.
+        Commands:
+        • `reset`: forget this conversation
+        • `model` / `model <id>`: show or switch the model (here, or for the channel outside a thread)
+        • `system` / `system <prompt>` / `system clear`: show, set or clear the system prompt
+        • `usage`: questions and tokens used today
+        • `help`: this message
+        Every message is checked by a safety filter before the model sees it.""";
+  }
+
+  private Optional<String> availableList() {
+    try {
+      return Optional.of(String.join(", ", model.models()));
+    } catch (ModelException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String scope(ConversationKey key) {
+    return key.isThread() ? "in this thread" : "in this channel";
+  }
+}

@@ -1,0 +1,328 @@
+package dev.cria.core;
+
+import dev.cria.chat.ChatEvent;
+import dev.cria.chat.Reply;
+import dev.cria.chat.ReplyPort;
+import dev.cria.core.PipelineMetrics.Outcome;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Answers one event, start to finish, in the order docs/architecture.md describes. The steps before
+ * this one (ignore bots, dedupe, store the user turn) happen on accept; the queue hands over one
+ * event per conversation at a time. Every failure ends in a reply.
+ */
+@Singleton
+public class ConversationPipeline {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationPipeline.class);
+
+  private final ConversationStore store;
+  private final EventQueue queue;
+  private final ChatModel model;
+  private final ModerationGate moderation;
+  private final ReplyPorts replyPorts;
+  private final CommandHandler commands;
+  private final QuotaGate quota;
+  private final ModelCircuit circuit;
+  private final ModelDefaults modelDefaults;
+  private final ConversationDefaults defaults;
+  private final PipelineMetrics metrics;
+  private final AttachmentIntake attachments;
+
+  ConversationPipeline(
+      ConversationStore store,
+      EventQueue queue,
+      ChatModel model,
+      ModerationGate moderation,
+      ReplyPorts replyPorts,
+      CommandHandler commands,
+      QuotaGate quota,
+      ModelCircuit circuit,
+      ModelDefaults modelDefaults,
+      ConversationDefaults defaults,
+      PipelineMetrics metrics,
+      AttachmentIntake attachments) {
+    this.store = store;
+    this.queue = queue;
+    this.model = model;
+    this.moderation = moderation;
+    this.replyPorts = replyPorts;
+    this.commands = commands;
+    this.quota = quota;
+    this.circuit = circuit;
+    this.modelDefaults = modelDefaults;
+    this.defaults = defaults;
+    this.metrics = metrics;
+    this.attachments = attachments;
+  }
+
+  /** Handles one claimed event. Never throws: every failure is logged and told to the user. */
+  public PipelineResult process(QueuedEvent queued, String owner) {
+    ChatEvent event = queued.event();
+    MDC.put("conversation", event.conversation().toString());
+    MDC.put("event", event.eventId());
+    Reply reply = null;
+    try {
+      ReplyPort port =
+          replyPorts
+              .forPlatform(event.platform())
+              .orElseThrow(() -> new IllegalStateException("no adapter for " + event.platform()));
+      reply = port.open(queued.replyRequest());
+      PipelineResult result = answer(queued, owner, reply, port.updateInterval());
+      metrics.answer(event.platform(), result.outcome());
+      return result;
+    } catch (StoreException e) {
+      // Nothing is told: the event is taken up again and answered then (docs/operations.md).
+      LOG.warn("A database step failed, the event will be taken up again: {}", e.getMessage());
+      metrics.error(e.transientCause() ? "store_transient" : "store");
+      metrics.answer(event.platform(), Outcome.DEFERRED);
+      return PipelineResult.deferred(e, reply);
+    } catch (RuntimeException e) {
+      String errorId = newErrorId();
+      LOG.error("Could not deliver a reply (error id {})", errorId, e);
+      metrics.error("delivery");
+      metrics.answer(event.platform(), Outcome.FAILED);
+      return new PipelineResult(Outcome.FAILED, errorId);
+    } finally {
+      MDC.remove("conversation");
+      MDC.remove("event");
+    }
+  }
+
+  private PipelineResult answer(QueuedEvent queued, String owner, Reply reply, Duration interval) {
+    ChatEvent event = queued.event();
+    if (event.command() != null) {
+      reply.finish(commands.handle(queued));
+      return new PipelineResult(Outcome.COMMAND, null);
+    }
+    quota.awaitTurn(queued);
+    var stored = store.storedAnswer(queued.seq());
+    if (stored.isPresent()) {
+      LOG.info("Delivering the answer an earlier attempt stored");
+      deliver(queued, reply, stored.get());
+      return new PipelineResult(Outcome.ANSWERED, null);
+    }
+    try {
+      return answerWithModel(queued, owner, reply, interval);
+    } catch (ModerationGate.ModerationUnavailable e) {
+      reply.fail(
+          e.unreadable() ? ReplyTexts.moderationUnreadable() : ReplyTexts.moderationUnavailable());
+      return new PipelineResult(Outcome.REFUSED, null);
+    } catch (ModelCircuit.Open e) {
+      reply.fail(ReplyTexts.modelDown(e.retryIn()));
+      return new PipelineResult(Outcome.FAILED, null);
+    } catch (ModelException e) {
+      return failWithModelError(e, reply, modelAsked(event));
+    } catch (StoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      String errorId = newErrorId();
+      LOG.error("Failed to answer (error id {})", errorId, e);
+      metrics.error("internal");
+      reply.fail(ReplyTexts.apology(errorId));
+      return new PipelineResult(Outcome.FAILED, errorId);
+    }
+  }
+
+  private PipelineResult answerWithModel(
+      QueuedEvent queued, String owner, Reply reply, Duration interval) {
+    ChatEvent event = queued.event();
+    var overQuota = quota.check(queued);
+    if (overQuota.isPresent()) {
+      store.dropUserTurn(queued.seq());
+      reply.fail(overQuota.get());
+      return new PipelineResult(Outcome.REFUSED, null);
+    }
+    if (circuit.refusesNow()) {
+      reply.fail(ReplyTexts.modelDown(circuit.retryIn()));
+      return new PipelineResult(Outcome.FAILED, null);
+    }
+    String placeholder = startReply(queued, owner, reply);
+    Settings settings = commands.effective(event.conversation());
+    String modelName = modelAsked(settings);
+    boolean seesImages = seesImages(event, modelName);
+    AttachmentIntake.Intake intake = attachments.take(queued, modelName, seesImages);
+    if (event.text().isBlank() && intake.kept().isEmpty() && !intake.notices().isEmpty()) {
+      // Only attachments, and none of them usable: nothing to ask the model.
+      store.dropUserTurn(queued.seq());
+      reply.fail(String.join("\n\n", intake.notices()));
+      return new PipelineResult(Outcome.REFUSED, null);
+    }
+    HistoryWindow.Window window = loadHistory(queued, settings, seesImages);
+    if (window.tooLong()) {
+      store.dropUserTurn(queued.seq());
+      reply.fail(ReplyTexts.tooLong(window.currentTokens(), window.limit()));
+      return new PipelineResult(Outcome.REFUSED, null);
+    }
+    var inputRefusal = moderation.checkInput(queued, intake.kept());
+    if (inputRefusal.isPresent()) {
+      reply.fail(inputRefusal.get());
+      return new PipelineResult(Outcome.REFUSED, null);
+    }
+    long started = System.nanoTime();
+    Completion completion =
+        callModel(queued, owner, placeholder, settings, window, reply, interval);
+    long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    if (completion.text().isBlank()) {
+      boolean toolCall = "tool_calls".equals(completion.stopReason());
+      reply.fail(toolCall ? ReplyTexts.toolCall() : ReplyTexts.emptyAnswer());
+      return new PipelineResult(Outcome.FAILED, null);
+    }
+    var outputNotice = moderation.checkOutput(queued, completion.text());
+    if (outputNotice.isPresent()) {
+      reply.fail(outputNotice.get());
+      return new PipelineResult(Outcome.REFUSED, null);
+    }
+    storeAnswer(queued, completion, latencyMs);
+    deliver(queued, reply, decorate(completion, window, intake.notices()));
+    return new PipelineResult(Outcome.ANSWERED, null);
+  }
+
+  /**
+   * Whether the model sees images (configured or, on Ollama, probed: see {@link
+   * ChatModel#seesImages}), asked only when images are at stake: the message brings files or the
+   * conversation holds images.
+   */
+  private boolean seesImages(ChatEvent event, String modelName) {
+    boolean imagesAtStake =
+        !event.attachments().isEmpty() || store.imageCount(event.conversation(), -1) > 0;
+    return imagesAtStake && model.seesImages(modelName);
+  }
+
+  /** Shows that Cria is working; returns the message that shows it, recorded, or null. */
+  private String startReply(QueuedEvent queued, String owner, Reply reply) {
+    String placeholder = reply.start();
+    if (placeholder != null && !placeholder.equals(queued.replyMessageId())) {
+      queue.recordReplyMessage(queued.seq(), owner, placeholder);
+    }
+    return placeholder != null ? placeholder : queued.replyMessageId();
+  }
+
+  private HistoryWindow.Window loadHistory(
+      QueuedEvent queued, Settings settings, boolean seesImages) {
+    ChatEvent event = queued.event();
+    var turns = store.newestTurns(event.conversation(), queued.seq(), HistoryWindow.MAX_TURNS);
+    return HistoryWindow.build(
+        settings.systemPrompt(), turns, event, defaults.contextTokens(), seesImages);
+  }
+
+  private Completion callModel(
+      QueuedEvent queued,
+      String owner,
+      String placeholder,
+      Settings settings,
+      HistoryWindow.Window window,
+      Reply reply,
+      Duration interval) {
+    ChatEvent event = queued.event();
+    var request =
+        new ChatRequest(
+            settings.model(),
+            window.messages(),
+            settings.temperature(),
+            settings.maxCompletionTokens(),
+            event.author().id());
+    ThrottledReply updates =
+        new ThrottledReply(
+            reply, interval, placeholder, id -> queue.recordReplyMessage(queued.seq(), owner, id));
+    StringBuilder soFar = new StringBuilder();
+    long started = System.nanoTime();
+    // The breaker's permit is taken here, right before the call, and every way out of the call
+    // records a result: a half-open breaker's trial permit is never kept by a failure elsewhere.
+    if (!circuit.allows()) {
+      throw new ModelCircuit.Open(circuit.retryIn());
+    }
+    Completion completion;
+    try {
+      completion =
+          model.stream(
+              request,
+              text -> {
+                if (soFar.isEmpty()) {
+                  metrics.firstToken(Duration.ofNanos(System.nanoTime() - started));
+                }
+                soFar.append(text);
+                if (!defaults.holdsOutputUntilChecked()) {
+                  updates.offer(soFar.toString());
+                }
+              });
+      circuit.succeeded();
+    } catch (ModelException e) {
+      circuit.failed(e);
+      throw e;
+    } catch (RuntimeException e) {
+      circuit.succeeded(); // the model answered; delivering its text failed
+      throw e;
+    }
+    metrics.modelLatency(Duration.ofNanos(System.nanoTime() - started));
+    metrics.tokens(completion.promptTokens(), completion.completionTokens());
+    return completion.withEstimatedUsage(window.messages());
+  }
+
+  private void storeAnswer(QueuedEvent queued, Completion completion, long latencyMs) {
+    ChatEvent event = queued.event();
+    store.saveAnswer(
+        event,
+        queued.seq(),
+        new Answer(completion.text(), completion, latencyMs, event.author().id()));
+  }
+
+  private static String decorate(
+      Completion completion, HistoryWindow.Window window, List<String> notices) {
+    String text = completion.text();
+    for (String notice : notices) {
+      text = text + "\n\n" + notice;
+    }
+    if ("length".equals(completion.stopReason())) {
+      text = text + "\n\n" + ReplyTexts.lengthCut();
+    }
+    if (window.cut()) {
+      text = text + "\n\n" + ReplyTexts.contextCut();
+    }
+    return text;
+  }
+
+  private void deliver(QueuedEvent queued, Reply reply, String text) {
+    String messageId = reply.finish(text);
+    if (messageId != null) {
+      store.recordAnswerMessage(queued.seq(), messageId);
+    }
+  }
+
+  private PipelineResult failWithModelError(ModelException e, Reply reply, String modelAsked) {
+    String errorId = newErrorId();
+    metrics.error("model_" + e.kind().name().toLowerCase(Locale.ROOT));
+    LOG.warn(
+        "Model call failed: {} {} {} (error id {})",
+        e.kind(),
+        e.symptom(),
+        e.getMessage(),
+        errorId);
+    reply.fail(ReplyTexts.forModelError(e, errorId, modelAsked));
+    return new PipelineResult(Outcome.FAILED, errorId);
+  }
+
+  /** The model this conversation asks: its own setting, or {@code LLAMA_MODEL}. */
+  private String modelAsked(ChatEvent event) {
+    return modelAsked(commands.effective(event.conversation()));
+  }
+
+  private String modelAsked(Settings settings) {
+    String model = settings.model();
+    return model == null || model.isBlank() ? modelDefaults.model() : model;
+  }
+
+  static String newErrorId() {
+    byte[] bytes = new byte[4];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.cria.core;
+
+import dev.cria.chat.ChatEvent;
+import dev.cria.chat.Command;
+import dev.cria.chat.ConversationKey;
+import dev.cria.chat.ConversationService;
+import dev.cria.chat.Platform;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What adapters call. Accepting an event is the first steps of the pipeline: ignore bots, dedupe on
+ * the platform's event id and store the user turn, durably, before the platform is acked.
+ */
+// Like EventWorker, only in the assembled app; an adapter's test context brings its own fake.
+@Singleton
+@Requires(beans = {EventQueue.class, ChatModel.class})
+public class InboundConversationService implements ConversationService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InboundConversationService.class);
+
+  private final EventQueue queue;
+  private final ConversationStore store;
+  private final EventWorker worker;
+  private final ChatModel model;
+  private final PipelineMetrics metrics;
+
+  InboundConversationService(
+      EventQueue queue,
+      ConversationStore store,
+      EventWorker worker,
+      ChatModel model,
+      PipelineMetrics metrics) {
+    this.queue = queue;
+    this.store = store;
+    this.worker = worker;
+    this.model = model;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Acceptance accept(ChatEvent event) {
+    Acceptance acceptance = store(event);
+    metrics.event(event.platform(), acceptance);
+    if (acceptance == Acceptance.ACCEPTED) {
+      worker.wakeUp();
+    } else {
+      LOG.debug("Event {} {}", event.eventId(), acceptance);
+    }
+    return acceptance;
+  }
+
+  private Acceptance store(ChatEvent event) {
+    if (event.author().bot()) {
+      return Acceptance.IGNORED;
+    }
+    ChatEvent toStore = event;
+    if (event.command() == null && event.text().isBlank() && event.attachments().isEmpty()) {
+      // A bare mention: say what Cria can do rather than ask the model about nothing. A file
+      // posted without text is a question about it.
+      toStore = event.withCommand(new Command.Help());
+    }
+    return queue.enqueue(toStore).isPresent() ? Acceptance.ACCEPTED : Acceptance.DUPLICATE;
+  }
+
+  @Override
+  public void edited(ConversationKey conversation, String messageId, String newText) {
+    store.edit(conversation, messageId, newText);
+  }
+
+  @Override
+  public void deleted(ConversationKey conversation, String messageId) {
+    store.delete(conversation, messageId);
+  }
+
+  @Override
+  public boolean isActive(ConversationKey conversation) {
+    return store.isActive(conversation);
+  }
+
+  @Override
+  public Optional<ConversationKey> conversationOfMessage(Platform platform, String messageId) {
+    return store.conversationOfMessage(platform, messageId);
+  }
+
+  @Override
+  public List<String> availableModels() {
+    try {
+      return model.models();
+    } catch (ModelException e) {
+      LOG.warn("Cannot list models: {}", e.getMessage());
+      return List.of();
+    }
+  }
+}
