@@ -6,8 +6,8 @@
 --   psql "postgresql://USER@HOST/DB" -v platform=slack -v user_id=U0123ABCD \
 --     -v ON_ERROR_STOP=1 -f deploy/sql/forget-user.sql
 --
--- platform is slack or discord; user_id is the platform's user id (Slack U..., a Discord
--- snowflake). Answers already posted in Slack or Discord stay there: delete them in the app.
+-- platform is slack, discord or web; user_id is the platform's user id (Slack U..., a Discord
+-- snowflake, the e-mail a web user signed in with; their web logins end too). Answers already posted in Slack or Discord stay there: delete them in the app.
 BEGIN;
 
 DELETE FROM moderation_decision
@@ -37,5 +37,8 @@ WHERE platform = :'platform' AND author_id = :'user_id';
 
 UPDATE conversation_settings SET updated_by = NULL
 WHERE updated_by = :'user_id' AND conversation_key LIKE :'platform' || ':%';
+
+DELETE FROM web_session
+WHERE :'platform' = 'web' AND user_id = :'user_id';
 
 COMMIT;

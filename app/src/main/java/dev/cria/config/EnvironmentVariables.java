@@ -57,6 +57,15 @@ public final class EnvironmentVariables {
           "CRIA_IMAGES_PER_CONVERSATION",
           "CRIA_FILE_MAX_MB",
           "CRIA_FILE_MAX_CHARS",
+          "CRIA_ALLOW_SLACK_TEAMS",
+          "CRIA_ALLOW_SLACK_CHANNELS",
+          "CRIA_ALLOW_SLACK_USERS",
+          "CRIA_ALLOW_SLACK_DMS",
+          "CRIA_ALLOW_DISCORD_GUILDS",
+          "CRIA_ALLOW_DISCORD_CHANNELS",
+          "CRIA_ALLOW_DISCORD_ROLES",
+          "CRIA_ALLOW_DISCORD_DMS",
+          "CRIA_ADMINS",
           "SLACK_BOT_TOKEN",
           "SLACK_SIGNING_SECRET",
           "SLACK_APP_TOKEN",
@@ -70,11 +79,21 @@ public final class EnvironmentVariables {
           "CRIA_WEB",
           "CRIA_WEB_PASSWORD",
           "CRIA_WEB_SECURE_COOKIES",
-          "CRIA_WEB_URL");
+          "CRIA_WEB_URL",
+          "CRIA_OIDC_ISSUER",
+          "CRIA_OIDC_CLIENT_ID",
+          "CRIA_OIDC_CLIENT_SECRET",
+          "CRIA_OIDC_ALLOWED_EMAILS",
+          "CRIA_OIDC_ALLOWED_GROUP",
+          "CRIA_OIDC_ADMIN_EMAILS",
+          "CRIA_OIDC_ADMIN_GROUP");
 
   private static final Pattern MODERATION_CATEGORY =
       Pattern.compile("(?i:S([1-9]|1[0-4]))|(?!s\\d)[a-z][a-z0-9_/-]*");
   private static final Pattern SHARDS = Pattern.compile("(\\d+)(-(\\d+))?/(\\d+)");
+  private static final Pattern SLACK_ID = Pattern.compile("[A-Z][A-Z0-9]{2,31}");
+  private static final Pattern DISCORD_ID = Pattern.compile("\\d{5,20}");
+  private static final Pattern USER_ID = Pattern.compile("[A-Z][A-Z0-9]{2,31}|\\d{5,20}");
   private static final String H2_OPTIONS =
       "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
 
@@ -97,6 +116,7 @@ public final class EnvironmentVariables {
     reader.llama();
     reader.database();
     reader.conversation();
+    reader.access();
     reader.slack();
     reader.discord();
     reader.web();
@@ -200,6 +220,20 @@ public final class EnvironmentVariables {
     read.integer("CRIA_FILE_MAX_CHARS", "cria.attachments.file-max-chars", 100, 10_000_000);
   }
 
+  private void access() {
+    read.ids("CRIA_ALLOW_SLACK_TEAMS", "cria.access.slack-teams", SLACK_ID, "T012AB3C4");
+    read.ids("CRIA_ALLOW_SLACK_CHANNELS", "cria.access.slack-channels", SLACK_ID, "C012AB3C4");
+    read.ids("CRIA_ALLOW_SLACK_USERS", "cria.access.slack-users", SLACK_ID, "U012AB3C4");
+    read.onOff("CRIA_ALLOW_SLACK_DMS", "cria.access.slack-dms");
+    String discordExample = "1350000000000000100";
+    read.ids("CRIA_ALLOW_DISCORD_GUILDS", "cria.access.discord-guilds", DISCORD_ID, discordExample);
+    read.ids(
+        "CRIA_ALLOW_DISCORD_CHANNELS", "cria.access.discord-channels", DISCORD_ID, discordExample);
+    read.ids("CRIA_ALLOW_DISCORD_ROLES", "cria.access.discord-roles", DISCORD_ID, discordExample);
+    read.onOff("CRIA_ALLOW_DISCORD_DMS", "cria.access.discord-dms");
+    read.ids("CRIA_ADMINS", "cria.access.admins", USER_ID, "U012AB3C4,1350000000000000300");
+  }
+
   private void slack() {
     read.text("SLACK_BOT_TOKEN", "cria.slack.bot-token");
     read.text("SLACK_SIGNING_SECRET", "cria.slack.signing-secret");
@@ -260,5 +294,6 @@ public final class EnvironmentVariables {
     }
     read.onOff("CRIA_WEB_SECURE_COOKIES", "cria.web.secure-cookies");
     read.url("CRIA_WEB_URL", "cria.web.public-url");
+    new SingleSignOnVariables(read).read();
   }
 }

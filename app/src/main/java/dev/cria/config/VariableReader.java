@@ -1,7 +1,9 @@
 package dev.cria.config;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -91,6 +93,32 @@ final class VariableReader {
       case "off", "false", "no", "0" -> false;
       default -> throw new ConfigException(name + " must be on or off, got: " + value);
     };
+  }
+
+  /**
+   * A comma-separated list of ids, each matching {@code id}; puts the list. Unset or empty puts
+   * nothing (the default, usually "everyone", applies).
+   */
+  void ids(String name, String property, Pattern id, String example) {
+    String value = value(name);
+    if (value == null) {
+      return;
+    }
+    List<String> ids = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      String candidate = part.strip();
+      if (!id.matcher(candidate).matches()) {
+        throw new ConfigException(
+            name
+                + " must be ids separated by commas, e.g. "
+                + example
+                + "; got: '"
+                + candidate
+                + "'");
+      }
+      ids.add(candidate);
+    }
+    properties.put(property, ids);
   }
 
   void integer(String name, String property, long min, long max) {

@@ -197,4 +197,60 @@ class EnvironmentVariablesTest {
       assertFalse(e.getMessage().contains("short"), "the password is not repeated");
     }
   }
+
+  @Test
+  void singleSignOnIsReadWithItsAllowList() {
+    Map<String, Object> properties =
+        EnvironmentVariables.toProperties(
+            Map.of(
+                "CRIA_OIDC_ISSUER", "https://idp.example.com/realms/team",
+                "CRIA_OIDC_CLIENT_ID", "cria",
+                "CRIA_OIDC_CLIENT_SECRET", "a client secret",
+                "CRIA_OIDC_ALLOWED_EMAILS", "ada@example.com, @example.org",
+                "CRIA_OIDC_ALLOWED_GROUP", "cria-users",
+                "CRIA_OIDC_ADMIN_EMAILS", "ada@example.com",
+                "CRIA_OIDC_ADMIN_GROUP", "cria-admins"));
+
+    assertEquals("https://idp.example.com/realms/team", properties.get("cria.web.oidc.issuer"));
+    assertEquals("cria", properties.get("cria.web.oidc.client-id"));
+    assertEquals("a client secret", properties.get("cria.web.oidc.client-secret"));
+    assertEquals(
+        List.of("ada@example.com", "@example.org"), properties.get("cria.web.oidc.allowed-emails"));
+    assertEquals("cria-users", properties.get("cria.web.oidc.allowed-group"));
+    assertEquals(List.of("ada@example.com"), properties.get("cria.web.oidc.admin-emails"));
+    assertEquals("cria-admins", properties.get("cria.web.oidc.admin-group"));
+  }
+
+  @Test
+  void badSingleSignOnSettingsStopStartupNamingTheVariable() {
+    String issuer = "https://idp.example.com";
+    Map<String, Map<String, String>> cases =
+        Map.of(
+            "CRIA_OIDC_ISSUER",
+            Map.of("CRIA_OIDC_ISSUER", "idp.example.com", "CRIA_OIDC_CLIENT_ID", "cria"),
+            "CRIA_OIDC_CLIENT_ID",
+            Map.of("CRIA_OIDC_ISSUER", issuer, "CRIA_OIDC_ALLOWED_EMAILS", "*"),
+            "CRIA_OIDC_ALLOWED_EMAILS",
+            Map.of(
+                "CRIA_OIDC_ISSUER", issuer,
+                "CRIA_OIDC_CLIENT_ID", "cria",
+                "CRIA_OIDC_ALLOWED_EMAILS", "ada"),
+            "CRIA_OIDC_ALLOWED_EMAILS or CRIA_OIDC_ALLOWED_GROUP",
+            Map.of("CRIA_OIDC_ISSUER", issuer, "CRIA_OIDC_CLIENT_ID", "cria"),
+            "CRIA_OIDC_CLIENT_SECRET",
+            Map.of("CRIA_OIDC_CLIENT_SECRET", "a secret without an issuer"),
+            "CRIA_OIDC_ADMIN_EMAILS",
+            Map.of(
+                "CRIA_OIDC_ISSUER", issuer,
+                "CRIA_OIDC_CLIENT_ID", "cria",
+                "CRIA_OIDC_ALLOWED_EMAILS", "*",
+                "CRIA_OIDC_ADMIN_EMAILS", "*"));
+    cases.forEach(
+        (variable, env) -> {
+          ConfigException e =
+              assertThrows(ConfigException.class, () -> EnvironmentVariables.toProperties(env));
+          assertTrue(e.getMessage().startsWith(variable), e.getMessage());
+          assertFalse(e.getMessage().contains("a secret without"), e.getMessage());
+        });
+  }
 }

@@ -37,7 +37,8 @@ class ConversationLifecycleTest {
 
   @BeforeAll
   void start() {
-    harness = PipelineHarness.start(Map.of());
+    // U1 changes channel settings here too: a listed admin (SlackAccessTest covers who may).
+    harness = PipelineHarness.start(Map.of("cria.access.admins", List.of("U1")));
   }
 
   @AfterAll

@@ -103,7 +103,8 @@ class DiscordAttachmentsTest {
         MENTION + "Describe the photo",
         new Upload("photo.jpg", "image/jpeg", TestFiles.PNG));
 
-    String answer = awaitAnswer(text -> text.contains("Describe the photo"));
+    String answer = awaitAnswer(text -> text.contains("can't see images"));
+    assertTrue(answer.contains("Describe the photo"), answer);
     assertTrue(answer.contains("The model `llama3.2` can't see images"), answer);
     FakeLlamaApiRequest request = app.llama.requests(FakeLlamaApi.CHAT).getLast();
     assertEquals(List.of(), request.userImages());

@@ -101,7 +101,8 @@ class FailureRepliesIT {
   @Test
   @Order(4)
   void slackRateLimitingPostMessageDelaysTheAnswerButItArrivesOnce() {
-    // Without native streaming, every answer begins with chat.postMessage.
+    // In a channel (and without native streaming anywhere) every answer begins with
+    // chat.postMessage.
     stack.slack.failAlways("chat.startStream", FakeSlackFailure.error("not_allowed"));
     int limited = 15;
     for (int i = 0; i < limited; i++) {

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.fakes.FakeDiscord;
 import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.fakes.FakeOidcProvider;
 import dev.cria.fakes.FakeSlackApi;
 import dev.cria.fakes.FakeSlackEvents;
 import dev.cria.fakes.FakeSlackSigner;
 import dev.cria.persistence.TestDatabases;
 import dev.cria.process.CriaProcess;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,12 +49,13 @@ class NoSecretInLogsIT {
 
   @ParameterizedTest(name = "CRIA_LOG_FORMAT={0}")
   @ValueSource(strings = {"text", "json"})
-  void noConfiguredSecretOrConversationTokenAppearsInTheDebugLog(String format) {
+  void noConfiguredSecretOrConversationTokenAppearsInTheDebugLog(String format) throws Exception {
     String schema = TestDatabases.newSchemaName();
     Map<String, Object> datasource = TestDatabases.postgres(schema);
     try (FakeLlamaApi llama = FakeLlamaApi.start();
         FakeSlackApi slack = FakeSlackApi.start();
-        FakeDiscord discord = new FakeDiscord()) {
+        FakeDiscord discord = new FakeDiscord();
+        FakeOidcProvider idp = new FakeOidcProvider()) {
       llama.requireApiKey(LLAMA_API_KEY);
       String password = databasePassword(datasource);
       Map<String, String> env = new HashMap<>();
@@ -65,6 +71,10 @@ class NoSecretInLogsIT {
       env.put("DISCORD_BOT_TOKEN", DISCORD_BOT_TOKEN);
       env.put("DISCORD_API_URL", discord.restBaseUrl());
       env.put("DISCORD_GATEWAY_URL", discord.gatewayUrl());
+      env.put("CRIA_OIDC_ISSUER", idp.issuer());
+      env.put("CRIA_OIDC_CLIENT_ID", FakeOidcProvider.CLIENT_ID);
+      env.put("CRIA_OIDC_CLIENT_SECRET", FakeOidcProvider.CLIENT_SECRET);
+      env.put("CRIA_OIDC_ALLOWED_EMAILS", "@example.com");
       env.put("CRIA_LOG_LEVEL", "debug");
       env.put("CRIA_LOG_FORMAT", format);
       env.put("CRIA_SHUTDOWN_GRACE", "5s");
@@ -99,6 +109,9 @@ class NoSecretInLogsIT {
             () -> discord.answerOf(ask).stream().anyMatch(text -> text.contains("Echo:")),
             "the /ask answer");
 
+        assertEquals(200, signInWithSso(cria), "a single sign-on, the secret sent to the provider");
+        assertEquals(1, idp.tokenRequests().size());
+
         // Shutting down logs too (and flushes what is buffered).
         cria.terminate(Duration.ofSeconds(30));
         secrets.put("the Slack response_url", responseUrl);
@@ -121,6 +134,31 @@ class NoSecretInLogsIT {
     } finally {
       TestDatabases.dropSchema(schema);
     }
+  }
+
+  /** A single sign-on through the fake provider, as a browser goes; returns Cria's last status. */
+  private static int signInWithSso(CriaProcess cria) throws Exception {
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> start =
+        http.send(
+            HttpRequest.newBuilder(cria.uri("/login/oidc")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    String flow =
+        start.headers().allValues("Set-Cookie").stream()
+            .filter(cookie -> cookie.startsWith("cria_oidc="))
+            .findFirst()
+            .orElseThrow()
+            .split(";", 2)[0];
+    URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+    String callback =
+        http.send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString())
+            .headers()
+            .firstValue("Location")
+            .orElseThrow();
+    return http.send(
+            HttpRequest.newBuilder(URI.create(callback)).header("Cookie", flow).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
   }
 
   private static final String JSON = "application/json";
@@ -151,6 +189,7 @@ class NoSecretInLogsIT {
     secrets.put("DISCORD_BOT_TOKEN", DISCORD_BOT_TOKEN);
     secrets.put("the HMAC of DISCORD_BOT_TOKEN", "LogTestDiscordHmacPart0123456789abcdef");
     secrets.put("the database password", databasePassword);
+    secrets.put("CRIA_OIDC_CLIENT_SECRET", FakeOidcProvider.CLIENT_SECRET);
     return secrets;
   }
 

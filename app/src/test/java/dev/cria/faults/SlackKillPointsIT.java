@@ -26,25 +26,36 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SlackKillPointsIT {
 
+  /** A DM with Cria, where answers stream natively. */
+  private static final String DM = "D0KILL";
+
+  /** A channel, where answers are posted and edited. */
   private static final String CHANNEL = "C0KILL";
+
   private static final int ROUNDS = Integer.getInteger("cria.kill-rounds", 10);
   private static final Duration TAKEOVER = Duration.ofSeconds(60);
 
   /** Where the answering replica dies: which call of its thread is held when it is killed. */
   enum KillPoint {
     /** The stream is open and recorded, nothing is in it yet. */
-    BEFORE_FIRST_CHUNK("chat.appendStream", FakeSlackHold.When.BEFORE),
+    BEFORE_FIRST_CHUNK(DM, "chat.appendStream", FakeSlackHold.When.BEFORE),
     /** Slack opened the stream, the replica never learned its ts (the window of issue 16). */
-    STREAM_OPENED_UNRECORDED("chat.startStream", FakeSlackHold.When.AFTER),
+    STREAM_OPENED_UNRECORDED(DM, "chat.startStream", FakeSlackHold.When.AFTER),
     /** The first chunk is shown, the answer is half-written. */
-    MID_STREAM("chat.appendStream", FakeSlackHold.When.AFTER),
+    MID_STREAM(DM, "chat.appendStream", FakeSlackHold.When.AFTER),
     /** The stream was stopped with the whole answer, the event is not finished yet. */
-    AFTER_STOP_BEFORE_FINISH("chat.stopStream", FakeSlackHold.When.AFTER);
+    AFTER_STOP_BEFORE_FINISH(DM, "chat.stopStream", FakeSlackHold.When.AFTER),
+    /** In a channel: the first text was posted, the replica never learned its ts. */
+    POSTED_UNRECORDED(CHANNEL, "chat.postMessage", FakeSlackHold.When.AFTER),
+    /** In a channel: the posted text is being edited, the answer is half-written. */
+    MID_EDIT(CHANNEL, "chat.update", FakeSlackHold.When.AFTER);
 
+    final String channel;
     final String method;
     final FakeSlackHold.When when;
 
-    KillPoint(String method, FakeSlackHold.When when) {
+    KillPoint(String channel, String method, FakeSlackHold.When when) {
+      this.channel = channel;
       this.method = method;
       this.when = when;
     }
@@ -76,7 +87,7 @@ class SlackKillPointsIT {
     Instant started = Instant.now();
     // The pause between chunks gives the stream several appends.
     SlackLoad.Mention mention =
-        SlackLoad.threads(CHANNEL, round, 1, 1, i -> " [[slow:150]]").getFirst();
+        SlackLoad.threads(point.channel, round, 1, 1, i -> " [[slow:150]]").getFirst();
     FakeSlackHold hold = stack.slack.hold(point.method, mention.thread(), point.when);
     new SlackLoad(replicas).deliver(List.of(mention), 1);
     assertTrue(hold.awaitReached(Duration.ofSeconds(30)), point + " never reached in " + round);
@@ -86,10 +97,10 @@ class SlackKillPointsIT {
     replicas.remove(holder);
     CompletableFuture<CriaProcess> restart =
         CompletableFuture.supplyAsync(() -> stack.start(point + "-r" + round));
-    ReplicaCrashIT.awaitTrue(() -> finished(stack, mention), TAKEOVER);
+    ReplicaCrashIT.awaitTrue(() -> finished(stack, point.channel, mention), TAKEOVER);
     replicas.add(restart.join());
 
-    List<FakeSlackMessage> view = stack.slack.thread(CHANNEL, mention.thread());
+    List<FakeSlackMessage> view = stack.slack.thread(point.channel, mention.thread());
     String where = point + " round " + round + ": " + texts(view);
     assertEquals(1, view.size(), "one message in the thread, " + where);
     FakeSlackMessage answer = view.getFirst();
@@ -97,6 +108,12 @@ class SlackKillPointsIT {
     assertTrue(answer.text().contains(mention.token()), "the answer itself, " + where);
     assertFalse(answer.text().contains("Thinking"), "no placeholder left, " + where);
     assertTrue(answer.text().endsWith("[[slow:150]]"), "the whole answer, " + where);
+    List<String> statuses =
+        stack.slack.calls("assistant.threads.setStatus").stream()
+            .filter(call -> mention.thread().equals(call.get("thread_ts")))
+            .map(call -> call.get("status"))
+            .toList();
+    assertEquals("", statuses.getLast(), "the thinking status is cleared, " + where);
     return "%d: %d ms, %d deleted"
         .formatted(
             round,
@@ -122,13 +139,13 @@ class SlackKillPointsIT {
     throw new AssertionError("no replica holds " + mention.eventId());
   }
 
-  private static boolean finished(FaultStack stack, SlackLoad.Mention mention) {
+  private static boolean finished(FaultStack stack, String channel, SlackLoad.Mention mention) {
     return stack.count(
                 "SELECT COUNT(*) FROM inbound_event WHERE event_id = '"
                     + mention.eventId()
                     + "' AND status = 'DONE'")
             == 1
-        && stack.slack.thread(CHANNEL, mention.thread()).stream()
+        && stack.slack.thread(channel, mention.thread()).stream()
             .noneMatch(FakeSlackMessage::streaming);
   }
 

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cria.chat.Author;
 import dev.cria.chat.Command;
 import dev.cria.chat.ConversationKey;
+import dev.cria.chat.WebSessionStore;
+import dev.cria.chat.WebSessionStore.StoredWebSession;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.testing.PipelineHarness;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +90,35 @@ abstract class DataGovernanceContract {
     assertEquals(2, count("chat_message", recent));
     assertEquals(2, count("moderation_decision", recent));
     assertEquals(1, count("inbound_event", recent));
+  }
+
+  @Test
+  void retentionDeletesExpiredWebSessionsOnly() {
+    WebSessionStore sessions = harness.context.getBean(WebSessionStore.class);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    sessions.save(
+        new StoredWebSession("e".repeat(64), "csrf", "admin", true, now.minusSeconds(60)));
+    sessions.save(
+        new StoredWebSession("c".repeat(64), "csrf", "admin", true, now.plusSeconds(3600)));
+
+    int deleted = harness.context.getBean(RetentionJob.class).purgeSessions();
+
+    assertEquals(1, deleted);
+    assertTrue(sessions.find("e".repeat(64)).isEmpty());
+    assertTrue(sessions.find("c".repeat(64)).isPresent());
+  }
+
+  @Test
+  void theForgetUserScriptEndsOneWebUsersLoginsOnly() throws Exception {
+    WebSessionStore sessions = harness.context.getBean(WebSessionStore.class);
+    Instant later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
+    sessions.save(new StoredWebSession("a".repeat(64), "csrf", "ada@example.com", false, later));
+    sessions.save(new StoredWebSession("b".repeat(64), "csrf", "bob@example.com", false, later));
+
+    runForgetUser("web", "ada@example.com");
+
+    assertTrue(sessions.find("a".repeat(64)).isEmpty());
+    assertTrue(sessions.find("b".repeat(64)).isPresent());
   }
 
   @Test

@@ -51,11 +51,11 @@ final class SlackApplication implements AutoCloseable {
     return new SlackApplication(Map.of("cria.slack.signing-secret", SIGNING_SECRET), null);
   }
 
-  /** HTTP Events API mode with more properties, e.g. attachment limits. */
-  static SlackApplication httpMode(Map<String, Object> properties) {
-    Map<String, Object> all = new HashMap<>(properties);
-    all.put("cria.slack.signing-secret", SIGNING_SECRET);
-    return new SlackApplication(all, null);
+  /** HTTP Events API mode with more properties, e.g. {@code cria.access.*} or attachment limits. */
+  static SlackApplication httpMode(Map<String, Object> extra) {
+    Map<String, Object> properties = new HashMap<>(extra);
+    properties.put("cria.slack.signing-secret", SIGNING_SECRET);
+    return new SlackApplication(properties, null);
   }
 
   /** Socket Mode, connecting to the given fake endpoint. */

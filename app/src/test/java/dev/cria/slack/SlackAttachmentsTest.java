@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,9 +79,10 @@ class SlackAttachmentsTest {
         id, name, mimeType, bytes.length, app.slack.file(id, name, mimeType, bytes));
   }
 
-  private FakeSlackMessage answer(String channel, String thread) {
+  /** The answer in a thread once its text passes the test (it is posted, then edited). */
+  private FakeSlackMessage answer(String channel, String thread, Predicate<String> text) {
     return app.slack.awaitMessage(
-        channel, m -> thread.equals(m.threadTs()) && !m.streaming() && m.text().startsWith("Echo"));
+        channel, m -> thread.equals(m.threadTs()) && !m.streaming() && text.test(m.text()));
   }
 
   private FakeLlamaApiRequest chatAbout(String text) {
@@ -102,7 +104,7 @@ class SlackAttachmentsTest {
     var content = request.body().path("messages").get(1).path("content");
     assertEquals("text", content.get(0).path("type").asText());
     assertEquals("image_url", content.get(1).path("type").asText());
-    assertEquals("Echo: Ada: What is in it?", answer(channel, ts).text());
+    answer(channel, ts, "Echo: Ada: What is in it?"::equals);
     assertTrue(app.slack.filesServed().stream().anyMatch(path -> path.endsWith("/chart.png")));
   }
 
@@ -113,8 +115,7 @@ class SlackAttachmentsTest {
 
     app.post(mentionWithFiles(eventId(), channel, ts, null, "U0ADA", "", png("screen.png")));
 
-    FakeSlackMessage reply = answer(channel, ts);
-    assertEquals("Echo: Ada: What can you tell me about this image?", reply.text());
+    answer(channel, ts, "Echo: Ada: What can you tell me about this image?"::equals);
     assertEquals(List.of(DATA_URL), chatAbout("this image").userImages());
   }
 
@@ -160,10 +161,10 @@ class SlackAttachmentsTest {
     String sent = chatAbout("Count the rows").lastUserMessage();
     assertTrue(sent.contains(csv.substring(0, 200)), sent);
     assertFalse(sent.contains(csv.substring(0, 201)), sent);
-    assertTrue(
-        answer(channel, ts)
-            .text()
-            .contains("`herd.csv` is long: I read only its first 200 characters"));
+    answer(
+        channel,
+        ts,
+        text -> text.contains("`herd.csv` is long: I read only its first 200 characters"));
   }
 
   @Test
@@ -188,7 +189,7 @@ class SlackAttachmentsTest {
             png("three.png"),
             file("herd.zip", "application/zip", new byte[] {80, 75, 3, 4})));
 
-    String reply = answer(channel, ts).text();
+    String reply = answer(channel, ts, text -> text.contains("I can't read `herd.zip`")).text();
     assertTrue(reply.startsWith("Echo: Ada: Look"), reply);
     assertTrue(
         reply.contains("I skipped `huge.png`: it is larger than 1 MB (CRIA_IMAGE_MAX_MB)"), reply);
@@ -204,18 +205,13 @@ class SlackAttachmentsTest {
     app.post(
         mentionWithFiles(
             eventId(), channel, ts, null, "U0ADA", "Two first", png("p1.png"), png("p2.png")));
-    answer(channel, ts);
+    answer(channel, ts, "Echo: Ada: Two first"::equals);
 
     app.post(
         mentionWithFiles(
             eventId(), channel, ts(), ts, "U0ADA", "Two more", png("p3.png"), png("p4.png")));
 
-    String reply =
-        app.slack
-            .awaitMessage(
-                channel,
-                m -> ts.equals(m.threadTs()) && !m.streaming() && m.text().contains("Two more"))
-            .text();
+    String reply = answer(channel, ts, text -> text.contains("`p4.png`")).text();
     assertTrue(
         reply.contains("I skipped `p4.png`: this conversation already holds 3 images"), reply);
     assertEquals(3, chatAbout("Two more").userImages().size());
@@ -232,7 +228,7 @@ class SlackAttachmentsTest {
 
     app.post(mentionWithFiles(eventId(), channel, ts, null, "U0ADA", "Many files", files));
 
-    String reply = answer(channel, ts).text();
+    String reply = answer(channel, ts, text -> text.contains("You posted 21 files")).text();
     assertTrue(reply.contains("You posted 21 files; I read only the first 20."), reply);
     assertTrue(reply.contains("`f19.zip`"), reply);
     assertFalse(reply.contains("`f20.zip`"), reply);
@@ -244,7 +240,7 @@ class SlackAttachmentsTest {
     String ts = ts();
     app.post(
         mentionWithFiles(eventId(), channel, ts, null, "U0ADA", "Remember this", png("a.png")));
-    answer(channel, ts);
+    answer(channel, ts, "Echo: Ada: Remember this"::equals);
 
     app.post(
         dev.cria.fakes.FakeSlackEvents.threadReply(

@@ -71,7 +71,8 @@ class SlackEndToEndTest {
     var ack = app.post(mention(eventId(), channel, ts, null, "U0ADA", "What is a *llama*?"));
 
     assertEquals(200, ack.statusCode());
-    FakeSlackMessage reply = answer(channel, ts, "Echo: Ada: What is a *llama*?");
+    // Posted and edited in a channel: the Markdown is rendered as Slack mrkdwn (*x* is _x_).
+    FakeSlackMessage reply = answer(channel, ts, "Echo: Ada: What is a _llama_?");
     assertEquals(1, app.slack.thread(channel, ts).size());
     assertEquals(channel, reply.channel());
     FakeLlamaApiRequest request = app.llama.requests(FakeLlamaApi.CHAT).getLast();
@@ -87,6 +88,38 @@ class SlackEndToEndTest {
                     check.body().path("model").asText().equals("llama-guard3:1b")
                         && check.lastUserMessage().equals("What is a *llama*?")),
         "the mention was checked by Llama Guard: " + guard);
+  }
+
+  @Test
+  void aChannelMentionIsPostedAndEditedWhileADmThreadStreamsNatively() throws Exception {
+    String channel = channel();
+    String ts = ts();
+    String dm = "D0E2E" + ids.incrementAndGet();
+    String dmRoot = ts();
+
+    app.post(mention(eventId(), channel, ts, null, "U0ADA", "Stream in the channel"));
+    app.post(dm(eventId(), dm, ts(), dmRoot, "U0ADA", "Stream in the DM"));
+    answer(channel, ts, "Echo: Ada: Stream in the channel");
+    answer(dm, dmRoot, "Echo: Ada: Stream in the DM");
+
+    assertEquals(List.of(), methodsIn(channel, "chat.startStream", "chat.appendStream"));
+    assertTrue(methodsIn(channel, "chat.postMessage").size() == 1, "one message in the channel");
+    assertEquals(1, methodsIn(dm, "chat.startStream").size(), "the DM thread streams natively");
+    assertEquals(List.of(), methodsIn(dm, "chat.postMessage"));
+    for (String where : List.of(channel, dm)) {
+      // The status is cleared right after the answer is delivered: awaited, not raced.
+      app.slack.await(
+          () -> "".equals(methodsIn(where, "assistant.threads.setStatus").getLast().get("status")),
+          "the status is cleared in " + where);
+    }
+  }
+
+  private List<dev.cria.fakes.FakeSlackCall> methodsIn(String channel, String... methods) {
+    return app.slack.calls().stream()
+        .filter(call -> List.of(methods).contains(call.method()))
+        .filter(
+            call -> channel.equals(call.get("channel")) || channel.equals(call.get("channel_id")))
+        .toList();
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cria.fakes.FakeDiscord;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeLlamaServer;
+import dev.cria.fakes.FakeOidcProvider;
 import dev.cria.fakes.FakeSlackApi;
 import dev.cria.fakes.FakeSlackEvents;
 import dev.cria.fakes.FakeSlackSigner;
@@ -280,6 +281,45 @@ class WebBrowserIT {
       browser.findElement(By.id("password")).sendKeys("a long web password 42");
       browser.findElement(By.id("login")).click();
       waiting().until(driver -> driver.getTitle().startsWith("Playground"));
+    }
+  }
+
+  @Test
+  @Order(6)
+  void singleSignOnThroughTheProviderLetsIn() throws Exception {
+    Path data = Files.createTempDirectory(target, "web-sso-");
+    try (FakeOidcProvider idp = new FakeOidcProvider()) {
+      Map<String, String> env =
+          Map.of(
+              "CRIA_DATA_DIR",
+              data.toString(),
+              "LLAMA_BASE_URL",
+              llama.baseUrl(),
+              "CRIA_OIDC_ISSUER",
+              idp.issuer(),
+              "CRIA_OIDC_CLIENT_ID",
+              FakeOidcProvider.CLIENT_ID,
+              "CRIA_OIDC_CLIENT_SECRET",
+              FakeOidcProvider.CLIENT_SECRET,
+              "CRIA_OIDC_ALLOWED_EMAILS",
+              "@example.com");
+      try (CriaProcess withSso = CriaProcess.start("web-sso", env, STARTUP)) {
+        assertEquals(List.of(), loginLinks(withSso), "no login link with single sign-on");
+        browser.get(url(withSso, "/admin"));
+        assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
+        Chromium.screenshot(browser, screenshots.resolve("login-sso.png"));
+
+        browser.findElement(By.id("sso-login")).click();
+
+        waiting().until(driver -> driver.getTitle().startsWith("Playground"));
+        assertEquals(url(withSso, "/"), browser.getCurrentUrl());
+        browser.get(url(withSso, "/admin"));
+        assertTrue(browser.getTitle().startsWith("Admin"), browser.getTitle());
+        assertFalse(browser.getPageSource().contains(FakeOidcProvider.CLIENT_SECRET));
+        assertEquals(1, idp.tokenRequests().size(), "one code exchanged");
+        assertTrue(withSso.log().contains("Web login with single sign-on: ada@example.com"));
+        assertFalse(withSso.log().contains(FakeOidcProvider.CLIENT_SECRET));
+      }
     }
   }
 

@@ -88,6 +88,11 @@ final class WebClient {
     return cookies.get(name);
   }
 
+  /** Sets a cookie as a browser that kept it would send it. */
+  void cookie(String name, String value) {
+    cookies.put(name, value);
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));

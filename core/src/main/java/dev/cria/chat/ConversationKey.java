@@ -46,6 +46,18 @@ public record ConversationKey(Platform platform, String workspace, String channe
     return thread != null;
   }
 
+  /**
+   * Whether this is a direct message with Cria: a Slack DM channel (its id starts with {@code D})
+   * or a Discord DM (workspace {@code @me}).
+   */
+  public boolean isDirect() {
+    return switch (platform) {
+      case SLACK -> channel.startsWith("D");
+      case DISCORD -> workspace.equals("@me");
+      case WEB -> false;
+    };
+  }
+
   @Override
   public String toString() {
     String base = platform.id() + ":" + workspace + ":" + channel;

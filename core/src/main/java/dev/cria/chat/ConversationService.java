@@ -13,7 +13,12 @@ public interface ConversationService {
     /** Seen before (a platform retry or a second delivery); already being handled. */
     DUPLICATE,
     /** Not for Cria (a bot's message, an empty text); nothing was stored. */
-    IGNORED
+    IGNORED,
+    /**
+     * The author may not use Cria here (the {@code CRIA_ALLOW_*} lists); nothing was stored, and
+     * the author was told privately at most once a day. Ack the platform.
+     */
+    REFUSED
   }
 
   /**
@@ -25,6 +30,25 @@ public interface ConversationService {
    *     means it could not be stored now
    */
   Acceptance accept(ChatEvent event);
+
+  /**
+   * The short notice to show privately when the event's author may not use Cria here, or empty when
+   * they may. A refusal is counted. For adapters that must answer before {@link #accept}, such as
+   * Discord interactions (answered ephemerally).
+   */
+  default Optional<String> refusal(ChatEvent event) {
+    return Optional.empty();
+  }
+
+  /**
+   * A thumbs up ({@code +1}) or down ({@code -1}) on one of Cria's answers, named by the platform
+   * id of its message; a second vote by the same person replaces the first.
+   *
+   * @return false when no stored answer has that message id (nothing is stored)
+   */
+  default boolean feedback(Platform platform, String messageId, String userId, int rating) {
+    return false;
+  }
 
   /** A user edited a message: the stored turn, if any, takes the new text. */
   void edited(ConversationKey conversation, String messageId, String newText);

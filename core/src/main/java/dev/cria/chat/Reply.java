@@ -34,6 +34,14 @@ public interface Reply {
    */
   String finish(String text);
 
+  /**
+   * Delivers the model's final answer: as {@link #finish}, and where the platform offers it with a
+   * way to rate it (Slack's feedback buttons).
+   */
+  default String answer(String text) {
+    return finish(text);
+  }
+
   /** Delivers a short error or refusal instead of an answer. */
   default String fail(String text) {
     return finish(text);

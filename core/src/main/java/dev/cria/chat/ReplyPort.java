@@ -26,6 +26,20 @@ public interface ReplyPort {
         new ReplyRequest(replyAddress, null, resumeMessageId == null ? 1 : 2, resumeMessageId));
   }
 
+  /**
+   * Tells the event's author something only they see (Slack: {@code chat.postEphemeral}, or the
+   * slash command's response URL). Called off the ack path; the default shows nothing.
+   */
+  default void tellPrivately(ChatEvent event, String text) {}
+
+  /**
+   * Whether the event's author administers the workspace: a Slack workspace admin or owner, or a
+   * Discord member with Manage Server. May call the platform; called after the ack.
+   */
+  default boolean managesWorkspace(ChatEvent event) {
+    return false;
+  }
+
   /** The shortest time between two progressive updates this platform tolerates. */
   default Duration updateInterval() {
     return Duration.ofSeconds(1);

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The shared commands. A command in a thread changes that thread; outside a thread it changes the
- * channel's defaults. Returns the Markdown to show.
+ * The shared commands. A command in a thread changes that thread; outside a thread (a slash
+ * command, or the words after a mention that starts a thread) it changes the channel's defaults,
+ * which only channel admins may do ({@link ChannelAdmins}); DMs belong to the person in them. A new
+ * system prompt is moderated before it is stored. Returns the Markdown to show.
  */
 @Singleton
 class CommandHandler {
@@ -23,16 +25,22 @@ class CommandHandler {
   private final ChatModel model;
   private final ModelDefaults modelDefaults;
   private final ConversationDefaults defaults;
+  private final ChannelAdmins admins;
+  private final ModerationGate moderation;
 
   CommandHandler(
       ConversationStore store,
       ChatModel model,
       ModelDefaults modelDefaults,
-      ConversationDefaults defaults) {
+      ConversationDefaults defaults,
+      ChannelAdmins admins,
+      ModerationGate moderation) {
     this.store = store;
     this.model = model;
     this.modelDefaults = modelDefaults;
     this.defaults = defaults;
+    this.admins = admins;
+    this.moderation = moderation;
   }
 
   String handle(QueuedEvent queued) {
@@ -40,7 +48,7 @@ class CommandHandler {
     return switch (event.command()) {
       case Command.Reset reset -> reset(event.conversation(), queued.seq());
       case Command.Model change -> model(event, change.modelId());
-      case Command.SystemPrompt prompt -> systemPrompt(event, prompt.prompt());
+      case Command.SystemPrompt prompt -> systemPrompt(queued, prompt.prompt());
       case Command.Help help -> help();
       case Command.Usage usage -> usage(event);
     };
@@ -66,8 +74,26 @@ class CommandHandler {
         + " of this conversation. The next message starts fresh.";
   }
 
-  private String model(ChatEvent event, String requested) {
+  /**
+   * What a settings command changes: the thread it was written in, or the channel when the command
+   * itself starts the thread (a mention in a channel: the thread is named by the message).
+   */
+  static ConversationKey scopeOf(ChatEvent event) {
     ConversationKey key = event.conversation();
+    boolean startsThread = key.isThread() && key.thread().equals(event.messageId());
+    return startsThread && !key.isDirect() ? key.channelKey() : key;
+  }
+
+  /** Channel-wide changes need a channel admin; threads and DMs are their participants'. */
+  private Optional<String> refusedChange(ChatEvent event, ConversationKey key) {
+    if (key.isThread() || key.isDirect() || admins.mayConfigure(event)) {
+      return Optional.empty();
+    }
+    return Optional.of(ReplyTexts.notChannelAdmin());
+  }
+
+  private String model(ChatEvent event, String requested) {
+    ConversationKey key = scopeOf(event);
     if (requested == null) {
       String available = availableList().map(list -> " Available: " + list + ".").orElse("");
       return "Using `"
@@ -77,6 +103,10 @@ class CommandHandler {
           + "."
           + available
           + " Change it with `model <id>`.";
+    }
+    Optional<String> refused = refusedChange(event, key);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     List<String> models;
     try {
@@ -111,8 +141,9 @@ class CommandHandler {
     return "Switched to `" + match.get() + "` " + scope(key) + ".";
   }
 
-  private String systemPrompt(ChatEvent event, String prompt) {
-    ConversationKey key = event.conversation();
+  private String systemPrompt(QueuedEvent queued, String prompt) {
+    ChatEvent event = queued.event();
+    ConversationKey key = scopeOf(event);
     if (prompt == null) {
       return "The system prompt " + scope(key) + " is:\n> " + effective(key).systemPrompt();
     }
@@ -122,6 +153,21 @@ class CommandHandler {
           + " characters; at most "
           + MAX_SYSTEM_PROMPT
           + ").";
+    }
+    Optional<String> refused = refusedChange(event, key);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    if (!prompt.isEmpty()) {
+      Optional<String> flagged;
+      try {
+        flagged = moderation.checkSystemPrompt(queued, prompt);
+      } catch (ModerationGate.ModerationUnavailable e) {
+        return ReplyTexts.moderationUnavailable();
+      }
+      if (flagged.isPresent()) {
+        return flagged.get();
+      }
     }
     Settings current = store.settings(key);
     String stored = prompt.isEmpty() ? null : prompt;

@@ -291,7 +291,7 @@ public class ConversationPipeline {
   }
 
   private void deliver(QueuedEvent queued, Reply reply, String text) {
-    String messageId = reply.finish(text);
+    String messageId = reply.answer(text);
     if (messageId != null) {
       store.recordAnswerMessage(queued.seq(), messageId);
     }

@@ -62,6 +62,12 @@ public interface ConversationStore {
 
   Optional<ConversationKey> conversationOfMessage(Platform platform, String messageId);
 
+  /**
+   * Stores a vote on the answer whose platform message id this is, replacing the voter's earlier
+   * one; false when there is no such answer.
+   */
+  boolean saveFeedback(Platform platform, String messageId, String userId, int rating);
+
   /** The settings stored for exactly this key (a thread, or a channel). */
   Settings settings(ConversationKey key);
 

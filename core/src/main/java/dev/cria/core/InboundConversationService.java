@@ -6,9 +6,13 @@ import dev.cria.chat.ConversationKey;
 import dev.cria.chat.ConversationService;
 import dev.cria.chat.Platform;
 import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,18 +32,26 @@ public class InboundConversationService implements ConversationService {
   private final EventWorker worker;
   private final ChatModel model;
   private final PipelineMetrics metrics;
+  private final AccessPolicy access;
+  private final ReplyPorts replyPorts;
+  private final AccessNotices notices = new AccessNotices(Clock.systemUTC());
+  private final ExecutorService noticeSender = Executors.newVirtualThreadPerTaskExecutor();
 
   InboundConversationService(
       EventQueue queue,
       ConversationStore store,
       EventWorker worker,
       ChatModel model,
-      PipelineMetrics metrics) {
+      PipelineMetrics metrics,
+      AccessPolicy access,
+      ReplyPorts replyPorts) {
     this.queue = queue;
     this.store = store;
     this.worker = worker;
     this.model = model;
     this.metrics = metrics;
+    this.access = access;
+    this.replyPorts = replyPorts;
   }
 
   @Override
@@ -54,9 +66,25 @@ public class InboundConversationService implements ConversationService {
     return acceptance;
   }
 
+  @Override
+  public Optional<String> refusal(ChatEvent event) {
+    Optional<String> reason = access.refusal(event);
+    reason.ifPresent(
+        why -> {
+          metrics.accessRefused(event.platform(), why);
+          LOG.info(
+              "Refused an event from {} on {}: {}", event.author().id(), event.platform(), why);
+        });
+    return reason.map(why -> AccessNotices.TEXT);
+  }
+
   private Acceptance store(ChatEvent event) {
     if (event.author().bot()) {
       return Acceptance.IGNORED;
+    }
+    if (refusal(event).isPresent()) {
+      tellRefused(event);
+      return Acceptance.REFUSED;
     }
     ChatEvent toStore = event;
     if (event.command() == null && event.text().isBlank() && event.attachments().isEmpty()) {
@@ -65,6 +93,42 @@ public class InboundConversationService implements ConversationService {
       toStore = event.withCommand(new Command.Help());
     }
     return queue.enqueue(toStore).isPresent() ? Acceptance.ACCEPTED : Acceptance.DUPLICATE;
+  }
+
+  /** The one notice a day, sent off the ack path; nothing about the event is kept. */
+  private void tellRefused(ChatEvent event) {
+    if (!notices.due(event.platform(), event.author().id())) {
+      return;
+    }
+    replyPorts
+        .forPlatform(event.platform())
+        .ifPresent(
+            port ->
+                noticeSender.execute(
+                    () -> {
+                      try {
+                        port.tellPrivately(event, AccessNotices.TEXT);
+                      } catch (RuntimeException e) {
+                        LOG.warn("Could not tell a refused user: {}", e.getMessage());
+                      }
+                    }));
+  }
+
+  @PreDestroy
+  void stop() {
+    noticeSender.shutdown();
+  }
+
+  @Override
+  public boolean feedback(Platform platform, String messageId, String userId, int rating) {
+    if (rating != 1 && rating != -1) {
+      throw new IllegalArgumentException("a rating is +1 or -1, got " + rating);
+    }
+    boolean stored = store.saveFeedback(platform, messageId, userId, rating);
+    if (stored) {
+      metrics.feedback(platform, rating);
+    }
+    return stored;
   }
 
   @Override

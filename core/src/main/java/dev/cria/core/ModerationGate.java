@@ -70,6 +70,15 @@ class ModerationGate {
             });
   }
 
+  /** The refusal to show instead of storing a new system prompt, or empty when it may be stored. */
+  Optional<String> checkSystemPrompt(QueuedEvent queued, String prompt) {
+    if (!modelDefaults.moderates()) {
+      return Optional.empty();
+    }
+    return check(queued, "system", List.of(ChatTurn.user(prompt)))
+        .map(ReplyTexts::systemPromptFlagged);
+  }
+
   /** The notice to show instead of the answer, or empty when the answer may be shown. */
   Optional<String> checkOutput(QueuedEvent queued, String answer) {
     if (!modelDefaults.moderates() || !defaults.checksOutput()) {

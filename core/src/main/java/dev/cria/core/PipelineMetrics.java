@@ -68,6 +68,20 @@ public class PipelineMetrics {
         .increment();
   }
 
+  /** An event refused by the {@code CRIA_ALLOW_*} lists: {@code cria_access_refused_total}. */
+  void accessRefused(Platform platform, String reason) {
+    registry
+        .counter("cria.access.refused", "platform", platform.id(), "reason", reason)
+        .increment();
+  }
+
+  /** A vote on an answer: {@code cria_feedback_total{platform,rating="up|down"}}. */
+  void feedback(Platform platform, int rating) {
+    registry
+        .counter("cria.feedback", "platform", platform.id(), "rating", rating > 0 ? "up" : "down")
+        .increment();
+  }
+
   void answer(Platform platform, Outcome outcome) {
     registry
         .counter("cria.answers", "platform", platform.id(), "outcome", lower(outcome))

@@ -109,6 +109,17 @@ final class ReplyTexts {
         + ".";
   }
 
+  static String systemPromptFlagged(List<String> categories) {
+    return "I can't use that system prompt: the safety check flagged it"
+        + named(categories)
+        + ". Nothing was changed.";
+  }
+
+  static String notChannelAdmin() {
+    return "Only a workspace admin (or someone with Manage Server on Discord) can change this"
+        + " channel's settings. In a thread you can change them for that thread.";
+  }
+
   static String outputFlagged(List<String> categories) {
     return "I wrote an answer, but the safety check flagged it"
         + named(categories)

@@ -42,7 +42,7 @@ class JdbcConsoleStore implements ConsoleStore {
         SELECT m.conversation_key, m.channel_key, COUNT(*) AS turns,
                MAX(m.created_at) AS last_at, MIN(m.id) AS first_id
         FROM chat_message m
-        WHERE m.conversation_key LIKE ?
+        WHERE m.conversation_key LIKE ? ESCAPE '!'
           AND (LOWER(m.conversation_key) LIKE ? OR LOWER(m.content) LIKE ?)
         GROUP BY m.conversation_key, m.channel_key
         ORDER BY last_at DESC LIMIT ?""",
@@ -56,10 +56,15 @@ class JdbcConsoleStore implements ConsoleStore {
               row.getLong("turns"),
               SqlReads.instant(row, "last_at"));
         },
-        keyPrefix + "%",
+        literal(keyPrefix) + "%",
         like,
         like,
         limit);
+  }
+
+  /** A LIKE pattern matching the text itself: '_' in a web user's e-mail is no wildcard. */
+  private static String literal(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private String title(long firstId) {

@@ -288,6 +288,48 @@ class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
+  public boolean saveFeedback(Platform platform, String messageId, String userId, int rating) {
+    Optional<ChatMessageRow> answer =
+        TransientSqlRetry.ACK
+            .run(
+                "looking up an answer",
+                () ->
+                    messages.findFirstByPlatformMessageIdAndRole(
+                        messageId, ChatMessageRow.ASSISTANT))
+            .filter(row -> ConversationKey.parse(row.conversationKey()).platform() == platform);
+    if (answer.isEmpty()) {
+      return false;
+    }
+    ChatMessageRow row = answer.get();
+    TransientSqlRetry.ACK.run(
+        "storing feedback",
+        () ->
+            transactions.executeWrite(
+                status -> {
+                  Connection connection = status.getConnection();
+                  try (var delete =
+                      connection.prepareStatement(
+                          "DELETE FROM feedback WHERE message_id = ? AND user_id = ?")) {
+                    delete.setLong(1, row.id());
+                    delete.setString(2, userId);
+                    delete.executeUpdate();
+                  }
+                  try (var insert =
+                      connection.prepareStatement(
+                          "INSERT INTO feedback (conversation_key, message_id, rating, user_id,"
+                              + " created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    insert.setString(1, row.conversationKey());
+                    insert.setLong(2, row.id());
+                    insert.setInt(3, rating);
+                    insert.setString(4, userId);
+                    insert.setObject(5, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                    return insert.executeUpdate();
+                  }
+                }));
+    return true;
+  }
+
+  @Override
   public Settings settings(ConversationKey key) {
     return work.run("reading settings", () -> settings.findById(key.toString()))
         .map(

@@ -208,7 +208,13 @@ public final class DiscordEventMapper {
             : !user.isNull("global_name")
                 ? user.getString("global_name")
                 : user.getString("username");
-    return new Author(user.getString("id"), name, user.getBoolean("bot"));
+    List<String> roles = new ArrayList<>();
+    DataArray held =
+        member == null ? DataArray.empty() : member.optArray("roles").orElseGet(DataArray::empty);
+    for (int i = 0; i < held.length(); i++) {
+      roles.add(held.getString(i));
+    }
+    return new Author(user.getString("id"), name, user.getBoolean("bot"), roles);
   }
 
   /** What the public methods throw for a payload without what they need. */

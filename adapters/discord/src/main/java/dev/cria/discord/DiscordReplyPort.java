@@ -1,5 +1,6 @@
 package dev.cria.discord;
 
+import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Platform;
 import dev.cria.chat.Reply;
 import dev.cria.chat.ReplyPort;
@@ -9,7 +10,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers on Discord: into a slash command's deferred reply while its token is valid (15 minutes),
@@ -18,6 +22,8 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 @Singleton
 @Requires(property = "cria.discord.bot-token")
 public class DiscordReplyPort implements ReplyPort {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DiscordReplyPort.class);
 
   /** Discord's interaction tokens last 15 minutes; keep a margin for the answer itself. */
   static final Duration HOOK_LIFETIME = Duration.ofMinutes(14);
@@ -60,6 +66,29 @@ public class DiscordReplyPort implements ReplyPort {
                   request.eventId()),
               request.messageId());
     };
+  }
+
+  /**
+   * Whether the author has Manage Server in the conversation's guild: the member from JDA's cache,
+   * else from {@code GET /guilds/{id}/members/{user}}. False when Discord cannot tell.
+   */
+  @Override
+  public boolean managesWorkspace(ChatEvent event) {
+    String guildId = event.conversation().workspace();
+    if (event.conversation().isDirect()) {
+      return false;
+    }
+    try {
+      return connection
+          .session()
+          .guild(guildId)
+          .map(guild -> guild.retrieveMemberById(event.author().id()).complete())
+          .map(member -> member.hasPermission(Permission.MANAGE_SERVER))
+          .orElse(false);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not look up a member for an admin check: {}", e.toString());
+      return false;
+    }
   }
 
   private boolean hookValid(ReplyAddress.ToInteraction interaction) {

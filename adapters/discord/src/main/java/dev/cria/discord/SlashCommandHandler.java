@@ -3,6 +3,7 @@ package dev.cria.discord;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.ConversationService;
 import dev.cria.chat.ConversationService.Acceptance;
+import java.util.Optional;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -31,6 +32,9 @@ final class SlashCommandHandler {
   }
 
   void handle(SlashCommandInteractionEvent event) {
+    if (refused(event)) {
+      return;
+    }
     try {
       event.deferReply().complete();
     } catch (ErrorResponseException e) {
@@ -62,6 +66,22 @@ final class SlashCommandHandler {
       MDC.remove("conversation");
       MDC.remove("event");
     }
+  }
+
+  /**
+   * Whether the user may not use Cria here ({@code CRIA_ALLOW_*}): then the command gets an
+   * ephemeral notice instead of a deferral, every time, since Discord wants an answer to every
+   * interaction, and nothing is stored.
+   */
+  private boolean refused(SlashCommandInteractionEvent event) {
+    Optional<String> notice;
+    try {
+      notice = conversations.refusal(mapper.interaction(event.getRawData().getObject("d"), null));
+    } catch (IllegalArgumentException e) {
+      return false; // unreadable: handled, and told, below
+    }
+    notice.ifPresent(text -> event.reply(text).setEphemeral(true).queue());
+    return notice.isPresent();
   }
 
   /**

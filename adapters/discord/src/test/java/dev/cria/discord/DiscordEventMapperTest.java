@@ -48,6 +48,34 @@ class DiscordEventMapperTest {
   }
 
   @Test
+  void theAuthorsRolesAreReadForAccessChecks() {
+    DataObject message = fixture("message-mention");
+    message
+        .getObject("member")
+        .put(
+            "roles",
+            net.dv8tion.jda.api.utils.data.DataArray.empty()
+                .add("1350000000000000701")
+                .add("1350000000000000702"));
+    DataObject command = fixture("interaction-ask-guild");
+    command
+        .getObject("member")
+        .put("roles", net.dv8tion.jda.api.utils.data.DataArray.empty().add("1350000000000000703"));
+
+    ChatEvent mention = mapper.message(message, channel, SELF_ID).orElseThrow();
+    ChatEvent ask = mapper.interaction(command, null);
+    ChatEvent direct =
+        mapper
+            .message(fixture("message-dm"), ChannelPlace.dm(DM_CHANNEL_ID), SELF_ID)
+            .orElseThrow();
+
+    assertEquals(
+        java.util.List.of("1350000000000000701", "1350000000000000702"), mention.author().roles());
+    assertEquals(java.util.List.of("1350000000000000703"), ask.author().roles());
+    assertEquals(java.util.List.of(), direct.author().roles());
+  }
+
+  @Test
   void aMessageWithoutMentionInAChannelIsNotForCria() {
     DataObject chatter = fixture("message-mention").put("content", "lunch?");
     chatter.put("mentions", DataArray.empty());

@@ -92,6 +92,17 @@ public final class FakeDiscord implements AutoCloseable {
     return send(interaction, FakeDiscordPayloads.GUILD_ID);
   }
 
+  /** Another member of the guild (not its owner) runs a slash command in its text channel. */
+  public Interaction slashCommandBy(String userId, String name, Map<String, String> options) {
+    DataObject interaction = FakeDiscordPayloads.slashCommand(name, options, null);
+    interaction
+        .getObject("member")
+        .getObject("user")
+        .put("id", userId)
+        .put("username", "u" + userId);
+    return send(interaction, FakeDiscordPayloads.GUILD_ID);
+  }
+
   /** A user types into an autocompleted option of a command in the guild's text channel. */
   public Interaction autocomplete(String command, String option, String typed) {
     return send(

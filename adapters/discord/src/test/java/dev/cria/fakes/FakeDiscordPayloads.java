@@ -146,6 +146,17 @@ public final class FakeDiscordPayloads {
     return message;
   }
 
+  /**
+   * A guild member as {@code GET /guilds/{id}/members/{user}} returns it: no roles beyond
+   * {@code @everyone}, so only the guild's owner ({@link #USER_ID}) has Manage Server.
+   */
+  static DataObject member(String userId) {
+    DataObject member = fixture("interaction-ask-guild").getObject("member");
+    member.remove("permissions");
+    member.getObject("user").put("id", userId).put("username", "user" + userId);
+    return member;
+  }
+
   static DataObject thread(String id, String parentId, String name) {
     return fixture("thread-channel").put("id", id).put("parent_id", parentId).put("name", name);
   }

@@ -133,6 +133,10 @@ final class FakeDiscordRest {
         (m, c) -> Response.json(store.openThread(m.group(1), m.group(2), c.json())));
     route("POST", "channels/(\\d+)/typing", (m, c) -> Response.noContent());
     route(
+        "GET",
+        "guilds/\\d+/members/(\\d+)",
+        (m, c) -> Response.json(FakeDiscordPayloads.member(m.group(1))));
+    route(
         "POST",
         "users/@me/channels",
         (m, c) -> Response.json(store.directChannel(c.json().getString("recipient_id"))));

@@ -8,13 +8,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One answer in Slack. Thinking: {@code assistant.threads.setStatus} and, where streaming works, an
- * empty stream whose ts the core records before any text goes into it; without the status, a
- * placeholder message. Progress: the stream, else edits of the placeholder. Finish: the rendered
- * answer completes the stream or replaces the placeholder; answers too long for one message
- * continue in further thread messages. Every message is tagged with the event ({@link
- * SlackReplyTag}). Taking over from a crashed attempt, it first finds what that attempt left in the
- * thread ({@link #takeOver()}).
+ * One answer in Slack. Thinking: {@code assistant.threads.setStatus} and, in a DM thread with Cria
+ * (agent threads included) where streaming works, an empty stream whose ts the core records before
+ * any text goes into it; without the status, a placeholder message. Progress: the stream in DMs; in
+ * channels a message posted and then edited (the core paces updates to about one a second), because
+ * a native stream in a channel is live only for its recipient: everyone else sees the first chunk,
+ * then nothing until it stops. The status is cleared when the answer is finished or failed, also by
+ * an attempt taking over from one that set it. Finish: the rendered answer completes the stream or
+ * replaces the placeholder; answers too long for one message continue in further thread messages.
+ * Every message is tagged with the event ({@link SlackReplyTag}). Taking over from a crashed
+ * attempt, it first finds what that attempt left in the thread ({@link #takeOver()}).
  */
 final class SlackReply implements Reply {
 
@@ -32,6 +35,8 @@ final class SlackReply implements Reply {
   private Instant quietUntil = Instant.MIN;
   private boolean resumed;
   private boolean takingOver;
+  private final boolean laterAttempt;
+  private boolean statusShown;
 
   SlackReply(
       SlackWebApi api, SlackReplyAddress to, SlackStreaming streaming, ReplyRequest request) {
@@ -42,6 +47,7 @@ final class SlackReply implements Reply {
     this.messageTs = request.messageId();
     this.resumed = messageTs != null;
     this.takingOver = request.takesOver();
+    this.laterAttempt = resumed || takingOver;
   }
 
   @Override
@@ -52,7 +58,7 @@ final class SlackReply implements Reply {
       return messageTs;
     }
     if (to.threadTs() != null && showStatus()) {
-      if (streaming.available()) {
+      if (streamsNatively() && streaming.available()) {
         try {
           stream = SlackStream.open(api, to, eventId);
           return stream.ts();
@@ -66,9 +72,18 @@ final class SlackReply implements Reply {
     return messageTs;
   }
 
+  /**
+   * Native streaming only where everyone in the conversation sees it: a DM with Cria (its id starts
+   * with {@code D}), agent threads included. Channels get a message that is edited instead.
+   */
+  private boolean streamsNatively() {
+    return to.channel().startsWith("D");
+  }
+
   private boolean showStatus() {
     try {
       api.setStatus(to.channel(), to.threadTs(), THINKING_STATUS);
+      statusShown = true;
       return true;
     } catch (SlackCallException e) {
       LOG.debug("No thinking status in {} ({})", to.channel(), e.error());
@@ -162,6 +177,40 @@ final class SlackReply implements Reply {
 
   @Override
   public synchronized String finish(String text) {
+    try {
+      return deliver(text, false);
+    } finally {
+      clearStatus();
+    }
+  }
+
+  /** The model's answer: as {@link #finish}, with feedback buttons under its last message. */
+  @Override
+  public synchronized String answer(String text) {
+    try {
+      return deliver(text, true);
+    } finally {
+      clearStatus();
+    }
+  }
+
+  /**
+   * Clears the thinking status this attempt set, or an earlier attempt may have left (it crashed,
+   * or this is the reply that gives up), even when the answer could not be delivered.
+   */
+  private void clearStatus() {
+    if (to.isCommand() || to.threadTs() == null || !(statusShown || laterAttempt)) {
+      return;
+    }
+    try {
+      api.clearStatus(to.channel(), to.threadTs());
+      statusShown = false;
+    } catch (SlackCallException e) {
+      LOG.debug("Could not clear the status in {} ({})", to.channel(), e.error());
+    }
+  }
+
+  private String deliver(String text, boolean rateable) {
     takeOver();
     stopResumedStream();
     if (to.isCommand()) {
@@ -172,17 +221,17 @@ final class SlackReply implements Reply {
     }
     List<String> messages = SlackMessageSplitter.messages(text);
     if (stream != null) {
-      if (finishStream(text)) {
+      if (finishStream(text, rateable ? SlackFeedbackBlocks.alone() : null)) {
         return stream.ts();
       }
-      return replace(stream.ts(), messages);
+      return replace(stream.ts(), messages, rateable);
     }
-    return messageTs != null ? replace(messageTs, messages) : post(messages);
+    return messageTs != null ? replace(messageTs, messages, rateable) : post(messages, rateable);
   }
 
-  private boolean finishStream(String text) {
+  private boolean finishStream(String text, String blocks) {
     try {
-      return stream.finish(text);
+      return stream.finish(text, blocks);
     } catch (SlackCallException e) {
       LOG.warn("chat.stopStream in {} failed ({}); replacing the text", to.channel(), e.error());
       return false;
@@ -194,18 +243,20 @@ final class SlackReply implements Reply {
    * refuses the edit, the old message is deleted (it must not stay beside the answer) and the
    * answer posted anew.
    */
-  private String replace(String ts, List<String> messages) {
+  private String replace(String ts, List<String> messages, boolean rateable) {
+    String first = messages.getFirst();
+    String blocks = rateable && messages.size() == 1 ? SlackFeedbackBlocks.withText(first) : null;
     try {
-      api.update(to.channel(), ts, messages.getFirst(), eventId, false);
+      api.update(to.channel(), ts, first, blocks, eventId, false);
     } catch (SlackCallException e) {
       if (e.isTransient()) {
         throw e;
       }
       LOG.info("Could not edit message {} in {} ({}), posting anew", ts, to.channel(), e.error());
       remove(ts);
-      return post(messages);
+      return post(messages, rateable);
     }
-    post(messages.subList(1, messages.size()));
+    post(messages.subList(1, messages.size()), rateable);
     return ts;
   }
 
@@ -217,10 +268,14 @@ final class SlackReply implements Reply {
     }
   }
 
-  private String post(List<String> messages) {
+  /** Posts the messages in order; with {@code rateable}, the last carries feedback buttons. */
+  private String post(List<String> messages, boolean rateable) {
     String first = null;
-    for (String message : messages) {
-      String ts = api.postMessage(to.channel(), to.threadTs(), message, eventId);
+    for (int i = 0; i < messages.size(); i++) {
+      String message = messages.get(i);
+      boolean last = i == messages.size() - 1;
+      String blocks = rateable && last ? SlackFeedbackBlocks.withText(message) : null;
+      String ts = api.postMessage(to.channel(), to.threadTs(), message, blocks, eventId);
       first = first == null ? ts : first;
     }
     return first;

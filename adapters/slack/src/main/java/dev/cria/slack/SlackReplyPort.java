@@ -1,5 +1,6 @@
 package dev.cria.slack;
 
+import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Platform;
 import dev.cria.chat.Reply;
 import dev.cria.chat.ReplyPort;
@@ -7,11 +8,15 @@ import dev.cria.chat.ReplyRequest;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** How the core answers in Slack: one {@link SlackReply} per answer. */
 @Singleton
 @Requires(property = "cria.slack.bot-token")
 public class SlackReplyPort implements ReplyPort {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlackReplyPort.class);
 
   private final SlackWebApi api;
   private final SlackStreaming streaming = new SlackStreaming();
@@ -28,6 +33,28 @@ public class SlackReplyPort implements ReplyPort {
   @Override
   public Reply open(ReplyRequest request) {
     return new SlackReply(api, SlackReplyAddress.decode(request.address()), streaming, request);
+  }
+
+  /** A slash command is told through its response URL, anything else by an ephemeral message. */
+  @Override
+  public void tellPrivately(ChatEvent event, String text) {
+    SlackReplyAddress to = SlackReplyAddress.decode(event.replyAddress());
+    if (to.isCommand()) {
+      api.respond(to.responseUrl(), text);
+    } else {
+      api.postEphemeral(to.channel(), to.threadTs(), event.author().id(), text);
+    }
+  }
+
+  /** A workspace admin or owner, as {@code users.info} says; false when Slack cannot tell. */
+  @Override
+  public boolean managesWorkspace(ChatEvent event) {
+    try {
+      return api.isWorkspaceAdmin(event.author().id());
+    } catch (SlackCallException e) {
+      LOG.warn("users.info for an admin check failed ({}): not an admin", e.error());
+      return false;
+    }
   }
 
   /** {@code chat.update} is rate limited to about one call per second per channel. */

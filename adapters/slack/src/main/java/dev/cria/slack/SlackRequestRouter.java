@@ -5,6 +5,7 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.cria.chat.ConversationService;
@@ -35,6 +36,11 @@ final class SlackRequestRouter implements Middleware {
   @SuppressWarnings("rawtypes") // Bolt's Middleware declares the raw Request
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
     RequestType type = req.getRequestType();
+    if (type == RequestType.BlockAction && req instanceof BlockActionRequest action) {
+      return SlackFeedback.receive(action.getPayload(), conversations)
+          ? Response.ok()
+          : chain.next(req);
+    }
     if (type != RequestType.Event && type != RequestType.Command) {
       return chain.next(req);
     }

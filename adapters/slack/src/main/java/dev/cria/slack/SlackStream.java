@@ -46,13 +46,14 @@ final class SlackStream {
    * Ends the stream with the final answer when the streamed text is its beginning and it fits one
    * message.
    *
+   * @param blocks blocks to add under the text (feedback buttons), or null
    * @return false when the answer has to replace the streamed text instead (the stream is then
    *     stopped as it is)
    */
-  boolean finish(String markdown) {
+  boolean finish(String markdown, String blocks) {
     String text = SlackMentionGuard.markdown(markdown).strip();
     if (text.startsWith(sent) && text.length() <= SlackMessageSplitter.MESSAGE_LIMIT) {
-      api.stopStream(channel, ts, text.substring(sent.length()), eventId);
+      api.stopStream(channel, ts, text.substring(sent.length()), blocks, eventId);
       return true;
     }
     api.stopStream(channel, ts, "", eventId);

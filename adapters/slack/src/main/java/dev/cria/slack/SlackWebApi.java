@@ -58,6 +58,12 @@ public class SlackWebApi {
    * answers (see {@link SlackReplyTag}); returns its ts.
    */
   public String postMessage(String channel, String threadTs, String text, String eventId) {
+    return postMessage(channel, threadTs, text, null, eventId);
+  }
+
+  /** Posts a message with blocks ({@code blocks} JSON, null for none) and its text as fallback. */
+  public String postMessage(
+      String channel, String threadTs, String text, String blocks, String eventId) {
     ChatPostMessageResponse response =
         call(
             "chat.postMessage",
@@ -68,6 +74,7 @@ public class SlackWebApi {
                         r.channel(channel)
                             .threadTs(threadTs)
                             .text(text)
+                            .blocksAsString(blocks)
                             .metadata(SlackReplyTag.of(eventId))
                             .unfurlLinks(false)
                             .unfurlMedia(false)));
@@ -76,12 +83,23 @@ public class SlackWebApi {
 
   /** Replaces a message's text, keeping it tagged with the event it answers. */
   public void update(String channel, String ts, String text, String eventId, boolean quick) {
+    update(channel, ts, text, null, eventId, quick);
+  }
+
+  /** Replaces a message's text and blocks ({@code blocks} JSON, null for none). */
+  public void update(
+      String channel, String ts, String text, String blocks, String eventId, boolean quick) {
     call(
         "chat.update",
         !quick,
         () ->
             methods.chatUpdate(
-                r -> r.channel(channel).ts(ts).text(text).metadata(SlackReplyTag.of(eventId))));
+                r ->
+                    r.channel(channel)
+                        .ts(ts)
+                        .text(text)
+                        .blocksAsString(blocks)
+                        .metadata(SlackReplyTag.of(eventId))));
   }
 
   /**
@@ -158,6 +176,16 @@ public class SlackWebApi {
                 r -> r.channelId(channel).threadTs(threadTs).status(status)));
   }
 
+  /** Clears a thread's status, retrying transient failures: a status must not stick. */
+  public void clearStatus(String channel, String threadTs) {
+    call(
+        "assistant.threads.setStatus",
+        true,
+        () ->
+            methods.assistantThreadsSetStatus(
+                r -> r.channelId(channel).threadTs(threadTs).status("")));
+  }
+
   /**
    * Starts a streamed message in a thread, empty: its ts is returned to be recorded before any text
    * goes into it ({@code chat.startStream} takes no metadata, so an unrecorded stream could only be
@@ -187,6 +215,12 @@ public class SlackWebApi {
 
   /** Stops a stream, appending {@code markdown} (may be empty) and tagging the message. */
   public void stopStream(String channel, String ts, String markdown, String eventId) {
+    stopStream(channel, ts, markdown, null, eventId);
+  }
+
+  /** Stops a stream, adding blocks ({@code blocks} JSON, null for none) under its text. */
+  public void stopStream(
+      String channel, String ts, String markdown, String blocks, String eventId) {
     call(
         "chat.stopStream",
         true,
@@ -196,6 +230,7 @@ public class SlackWebApi {
                     r.channel(channel)
                         .ts(ts)
                         .markdownText(markdown.isEmpty() ? null : markdown)
+                        .blocksAsString(blocks)
                         .metadata(SlackReplyTag.of(eventId))));
   }
 
@@ -210,6 +245,22 @@ public class SlackWebApi {
       return profile.getRealName();
     }
     return notBlank(user.getRealName()) ? user.getRealName() : user.getName();
+  }
+
+  /** Whether the user is an admin or owner of the workspace ({@code users.info}). */
+  public boolean isWorkspaceAdmin(String userId) {
+    User user = call("users.info", true, () -> methods.usersInfo(r -> r.user(userId))).getUser();
+    return user.isAdmin() || user.isOwner() || user.isPrimaryOwner();
+  }
+
+  /** A message in the channel (and thread) that only {@code userId} sees. */
+  public void postEphemeral(String channel, String threadTs, String userId, String text) {
+    call(
+        "chat.postEphemeral",
+        true,
+        () ->
+            methods.chatPostEphemeral(
+                r -> r.channel(channel).threadTs(threadTs).user(userId).text(text)));
   }
 
   /** Answers a slash command through its response URL, visible to the person who typed it. */

@@ -125,6 +125,11 @@ public final class FakeSlackApi implements AutoCloseable {
     methods.displayName(userId, name);
   }
 
+  /** {@code users.info} reports this user as a workspace admin. */
+  public void admin(String userId) {
+    methods.admin(userId);
+  }
+
   /** The next call to {@code method} fails this way (queued: call again for several). */
   public void failNext(String method, FakeSlackFailure failure) {
     failNext.computeIfAbsent(method, m -> new ArrayDeque<>()).add(failure);

@@ -23,6 +23,7 @@ final class FakeSlackMethods {
 
   private final List<FakeSlackMessage> messages = new CopyOnWriteArrayList<>();
   private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+  private final java.util.Set<String> admins = ConcurrentHashMap.newKeySet();
   private final AtomicLong nextTs = new AtomicLong();
   private volatile String socketModeUrl;
 
@@ -32,6 +33,10 @@ final class FakeSlackMethods {
 
   void displayName(String userId, String name) {
     displayNames.put(userId, name);
+  }
+
+  void admin(String userId) {
+    admins.add(userId);
   }
 
   void socketModeUrl(String url) {
@@ -95,6 +100,7 @@ final class FakeSlackMethods {
         }
         out.addProperty("url", socketModeUrl);
       }
+      case "chat.postEphemeral" -> out.addProperty("message_ts", ts());
       case "assistant.threads.setStatus", "reactions.add", "bots.info" -> {}
       default -> {
         return null;
@@ -163,6 +169,8 @@ final class FakeSlackMethods {
     user.addProperty("id", id);
     user.addProperty("name", id.toLowerCase(Locale.ROOT));
     user.addProperty("real_name", "User " + id);
+    user.addProperty("is_admin", admins.contains(id));
+    user.addProperty("is_owner", false);
     user.add("profile", profile);
     return user;
   }

@@ -52,6 +52,7 @@ class SlackManifestTest {
   void usesSocketModeAndDeclaresTheSlashCommand() throws IOException {
     List<String> lines = manifestLines();
     assertTrue(lines.contains("socket_mode_enabled: true"));
+    assertTrue(lines.contains("is_enabled: true"), "interactivity, for the feedback buttons");
     assertTrue(lines.contains("- command: /cria"));
   }
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class SlackReplyResumeTest {
 
-  private static final String CHANNEL = "C0GENERAL";
+  /** A DM thread with Cria, where answers stream natively (channels post and edit). */
+  private static final String CHANNEL = "D0ADA";
+
   private static final String THREAD = "1700000000.000100";
 
   private FakeSlackApi slack;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.chat.Reply;
 import dev.cria.fakes.FakeSlackApi;
+import dev.cria.fakes.FakeSlackCall;
 import dev.cria.fakes.FakeSlackFailure;
 import dev.cria.fakes.FakeSlackMessage;
 import java.util.List;
@@ -21,6 +22,9 @@ class SlackReplyTest {
 
   private static final String CHANNEL = "C0GENERAL";
   private static final String THREAD = "1700000000.000100";
+
+  /** A DM with Cria: its threads (agent threads too) stream natively. */
+  private static final String DM = "D0ADA";
 
   private FakeSlackApi slack;
   private SlackWebApi api;
@@ -43,16 +47,108 @@ class SlackReplyTest {
     return SlackReplyAddress.thread(CHANNEL, THREAD, "U0ADA", "T0TEAM").encode();
   }
 
+  private static String inDmThread() {
+    return SlackReplyAddress.thread(DM, THREAD, "U0ADA", "T0TEAM").encode();
+  }
+
+  /** The statuses set in a thread, in order ("" clears it). */
+  private List<String> statuses(String channel) {
+    return slack.calls("assistant.threads.setStatus").stream()
+        .filter(call -> channel.equals(call.get("channel_id")))
+        .map(call -> call.get("status") == null ? "<none>" : call.get("status"))
+        .toList();
+  }
+
+  @Test
+  void aChannelThreadIsAnsweredByAPostedMessageThatIsEditedNotByANativeStream() {
+    Reply reply = port.open(inThread(), null);
+
+    assertNull(reply.start(), "the status shows; no placeholder");
+    reply.update("Hello wor");
+    String first = reply.messageId();
+    reply.update("Hello world, this is");
+    String ts = reply.finish("Hello world, this is **Cria**.");
+
+    assertEquals(0, slack.calls("chat.startStream").size());
+    assertEquals(0, slack.calls("chat.appendStream").size());
+    assertEquals(0, slack.calls("chat.stopStream").size());
+    assertEquals(1, slack.calls("chat.postMessage").size());
+    assertEquals(2, slack.calls("chat.update").size(), "one edit per update, then the answer");
+    assertEquals(first, ts);
+    List<FakeSlackMessage> thread = slack.thread(CHANNEL, THREAD);
+    assertEquals(1, thread.size());
+    assertEquals("Hello world, this is *Cria*.", thread.getFirst().text());
+    assertEquals(List.of(SlackReply.THINKING_STATUS, ""), statuses(CHANNEL));
+  }
+
+  @Test
+  void aDmThreadStreamsNativelyAndClearsTheStatus() {
+    Reply reply = port.open(inDmThread(), null);
+
+    reply.start();
+    reply.update("Hello there, ");
+    reply.finish("Hello there, Ada.");
+
+    assertEquals(1, slack.calls("chat.startStream").size());
+    assertEquals(0, slack.calls("chat.postMessage").size());
+    assertEquals(0, slack.calls("chat.update").size());
+    assertEquals(List.of(SlackReply.THINKING_STATUS, ""), statuses(DM));
+  }
+
+  @Test
+  void anAnswerCarriesFeedbackButtonsAndARefusalDoesNot() {
+    Reply streamed = port.open(inDmThread(), null);
+    streamed.start();
+    streamed.answer("A streamed answer.");
+    Reply edited = port.open(inThread(), null);
+    edited.start();
+    edited.update("An edited ");
+    edited.answer("An edited answer.");
+    Reply refused = port.open(inThread(), null);
+    refused.start();
+    refused.fail("I can't help with that.");
+
+    String stop = slack.calls("chat.stopStream").getFirst().get("blocks");
+    assertTrue(stop.contains("\"feedback_buttons\"") && stop.contains("cria_feedback"), stop);
+    List<FakeSlackCall> posts = slack.calls("chat.postMessage");
+    assertNull(posts.getLast().get("blocks"), "the refusal has no buttons");
+    String answered = slack.calls("chat.update").getLast().get("blocks");
+    assertTrue(answered.contains("\"feedback_buttons\""), answered);
+    assertTrue(answered.contains("An edited answer."), "the text is shown in a section");
+  }
+
+  @Test
+  void theStatusIsClearedWhenTheAnswerCannotBeDelivered() {
+    slack.failAlways("chat.postMessage", FakeSlackFailure.error("channel_not_found"));
+    Reply reply = port.open(inThread(), null);
+
+    reply.start();
+    assertThrows(SlackCallException.class, () -> reply.fail("Sorry, the model is busy."));
+
+    assertEquals(List.of(SlackReply.THINKING_STATUS, ""), statuses(CHANNEL));
+  }
+
+  @Test
+  void anAttemptTakingOverClearsTheStatusItsPredecessorLeft() {
+    port.open(inThread(), null).start(); // then the replica died
+    String address =
+        SlackReplyAddress.thread(CHANNEL, THREAD, "U0ADA", "T0TEAM").asked(THREAD).encode();
+
+    port.open(new dev.cria.chat.ReplyRequest(address, "Ev1", 4, null)).fail("I gave up.");
+
+    assertEquals(List.of(SlackReply.THINKING_STATUS, ""), statuses(CHANNEL));
+  }
+
   @Test
   void threadAnswerShowsStatusThenStreamsAndEndsWithTheModelsText() {
-    Reply reply = port.open(inThread(), null);
+    Reply reply = port.open(inDmThread(), null);
 
     // The stream starts empty: its ts is recorded before any text is in it.
     String started = reply.start();
     assertEquals(THREAD, slack.calls("assistant.threads.setStatus").getFirst().get("thread_ts"));
     var start = slack.calls("chat.startStream").getFirst();
     assertNull(start.get("markdown_text"));
-    assertEquals(started, slack.thread(CHANNEL, THREAD).getFirst().ts());
+    assertEquals(started, slack.thread(DM, THREAD).getFirst().ts());
     reply.update("Hello wor");
     reply.update("Hello world, this is");
     String ts = reply.finish("Hello world, this is **Cria**.");
@@ -64,7 +160,7 @@ class SlackReplyTest {
     assertEquals("world, this ", appends.get(1).get("markdown_text"));
     assertEquals("is **Cria**.", slack.calls("chat.stopStream").getFirst().get("markdown_text"));
     assertEquals(started, ts);
-    List<FakeSlackMessage> thread = slack.thread(CHANNEL, THREAD);
+    List<FakeSlackMessage> thread = slack.thread(DM, THREAD);
     assertEquals(1, thread.size());
     assertEquals(ts, thread.getFirst().ts());
     assertEquals("Hello world, this is **Cria**.", thread.getFirst().text());
@@ -74,20 +170,20 @@ class SlackReplyTest {
   @Test
   void withoutStreamingTheAnswerEditsOnePlaceholderAndLaterAnswersSkipStreaming() {
     slack.failAlways("chat.startStream", FakeSlackFailure.error("not_allowed"));
-    Reply reply = port.open(inThread(), null);
+    Reply reply = port.open(inDmThread(), null);
 
     reply.start();
     reply.update("Partial **answer**");
     reply.update("Partial **answer** grows");
     String ts = reply.finish("Partial **answer** grows up.");
 
-    List<FakeSlackMessage> thread = slack.thread(CHANNEL, THREAD);
+    List<FakeSlackMessage> thread = slack.thread(DM, THREAD);
     assertEquals(1, thread.size());
     assertEquals(ts, thread.getFirst().ts());
     assertEquals("Partial *answer* grows up.", thread.getFirst().text());
     assertEquals(2, thread.getFirst().edits());
 
-    Reply next = port.open(inThread(), null);
+    Reply next = port.open(inDmThread(), null);
     next.start();
     next.update("Second answer");
     next.finish("Second answer.");
@@ -202,13 +298,13 @@ class SlackReplyTest {
 
   @Test
   void failureAfterPartialStreamReplacesTheStreamedText() {
-    Reply reply = port.open(inThread(), null);
+    Reply reply = port.open(inDmThread(), null);
 
     reply.start();
     reply.update("The answer is being");
     String ts = reply.fail("Sorry, the model stopped answering. Try again in a minute.");
 
-    FakeSlackMessage message = slack.thread(CHANNEL, THREAD).getFirst();
+    FakeSlackMessage message = slack.thread(DM, THREAD).getFirst();
     assertEquals(ts, message.ts());
     assertFalse(message.streaming());
     assertEquals("Sorry, the model stopped answering. Try again in a minute.", message.text());

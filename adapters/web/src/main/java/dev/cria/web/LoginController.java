@@ -13,8 +13,6 @@ import io.micronaut.http.annotation.CookieValue;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -32,20 +30,26 @@ import org.slf4j.LoggerFactory;
 class LoginController {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoginController.class);
-  private static final String LOGIN_CSRF = "cria_login";
+  private static final String LOGIN_CSRF = LoginPage.CSRF_COOKIE;
   static final String USER = "admin";
 
   private final WebSettings settings;
   private final WebSessions sessions;
   private final LoginLink link;
   private final LoginThrottle throttle;
+  private final LoginPage page;
 
   LoginController(
-      WebSettings settings, WebSessions sessions, LoginLink link, LoginThrottle throttle) {
+      WebSettings settings,
+      WebSessions sessions,
+      LoginLink link,
+      LoginThrottle throttle,
+      LoginPage page) {
     this.settings = settings;
     this.sessions = sessions;
     this.link = link;
     this.throttle = throttle;
+    this.page = page;
   }
 
   @Get(value = "/login", produces = MediaType.TEXT_HTML)
@@ -105,26 +109,13 @@ class LoginController {
 
   private MutableHttpResponse<?> loggedIn(String client) {
     throttle.succeeded(client);
-    WebSession session = sessions.open(USER);
+    WebSession session = sessions.open(USER, true);
     LOG.info("Web login from {}", client);
     return HttpResponse.seeOther(URI.create("/")).cookie(sessions.cookie(session));
   }
 
   private MutableHttpResponse<?> form(HttpStatus status, @Nullable String error) {
-    String csrf = RandomTokens.next();
-    Cookie cookie = sessions.cookie(LOGIN_CSRF, csrf, Duration.ofHours(1));
-    Map<String, Object> model =
-        Map.of(
-            "passwordLogin",
-            settings.passwordLogin(),
-            "csrf",
-            csrf,
-            "error",
-            error == null ? "" : error);
-    MutableHttpResponse<?> response =
-        HttpResponse.status(status).body(new ModelAndView<>("login", model)).cookie(cookie);
-    WebHeaders.protect(response);
-    return response;
+    return page.render(status, error);
   }
 
   private static String tooMany(Duration wait) {

@@ -226,6 +226,7 @@ class PlaygroundController {
     Map<String, Object> model = new HashMap<>();
     model.put("csrf", session.csrf());
     model.put("user", session.user());
+    model.put("admin", session.admin());
     model.put("section", section);
     return model;
   }

@@ -10,6 +10,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
 import java.util.Optional;
 
@@ -27,10 +29,17 @@ class WebLoginFilter {
     this.sessions = sessions;
   }
 
+  /** Reads the session from the database, so off the event loop. */
   @RequestFilter
+  @ExecuteOn(TaskExecutors.BLOCKING)
   @Nullable
   HttpResponse<?> requireLogin(HttpRequest<?> request) {
     Optional<WebSession> session = sessions.find(request);
+    if (session.isPresent() && !session.get().admin() && request.getPath().startsWith("/admin")) {
+      return HttpResponse.status(HttpStatus.FORBIDDEN)
+          .body(
+              "The admin console is open to admins only (CRIA_OIDC_ADMIN_EMAILS, CRIA_OIDC_ADMIN_GROUP).");
+    }
     if (session.isPresent()) {
       request.setAttribute(WebSession.ATTRIBUTE, session.get());
       return null;

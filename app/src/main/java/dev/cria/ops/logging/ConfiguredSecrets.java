@@ -29,7 +29,8 @@ public final class ConfiguredSecrets {
           "LLAMA_API_KEY",
           "DATABASE_PASSWORD",
           "DATABASE_URL",
-          "CRIA_WEB_PASSWORD");
+          "CRIA_WEB_PASSWORD",
+          "CRIA_OIDC_CLIENT_SECRET");
 
   static final int MIN_LENGTH = 8;
   static final String MASK = "***";
