@@ -21,6 +21,9 @@ import org.slf4j.MDC;
 @Singleton
 public class ConversationPipeline {
 
+  /** The stop reason stored with an answer the person stopped (Slack's Stop button). */
+  static final String STOPPED = "stopped";
+
   private static final Logger LOG = LoggerFactory.getLogger(ConversationPipeline.class);
 
   private final ConversationStore store;
@@ -158,6 +161,10 @@ public class ConversationPipeline {
     Completion completion =
         callModel(queued, owner, placeholder, settings, window, reply, interval);
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    if (completion.text().isBlank() && stopped(completion)) {
+      reply.finish(ReplyTexts.stopped());
+      return new PipelineResult(Outcome.ANSWERED, null);
+    }
     if (completion.text().isBlank()) {
       boolean toolCall = "tool_calls".equals(completion.stopReason());
       reply.fail(toolCall ? ReplyTexts.toolCall() : ReplyTexts.emptyAnswer());
@@ -220,6 +227,9 @@ public class ConversationPipeline {
           model.stream(
               request,
               text -> {
+                if (reply.stopped()) {
+                  throw new StoppedByUser();
+                }
                 if (soFar.isEmpty()) {
                   metrics.firstToken(Duration.ofNanos(System.nanoTime() - started));
                 }
@@ -229,6 +239,10 @@ public class ConversationPipeline {
                 }
               });
       circuit.succeeded();
+    } catch (StoppedByUser e) {
+      // Thrown out of the model's stream, which closes it: the model server stops generating.
+      circuit.succeeded();
+      completion = new Completion(soFar.toString(), modelAsked(event), STOPPED, null, null);
     } catch (ModelException e) {
       circuit.failed(e);
       throw e;
@@ -251,6 +265,9 @@ public class ConversationPipeline {
 
   private static String decorate(Completion completion, HistoryWindow.Window window) {
     String text = completion.text();
+    if (stopped(completion)) {
+      return text + "\n\n" + ReplyTexts.stopped();
+    }
     if ("length".equals(completion.stopReason())) {
       text = text + "\n\n" + ReplyTexts.lengthCut();
     }
@@ -284,6 +301,19 @@ public class ConversationPipeline {
   private String modelAsked(ChatEvent event) {
     String model = commands.effective(event.conversation()).model();
     return model == null || model.isBlank() ? modelDefaults.model() : model;
+  }
+
+  private static boolean stopped(Completion completion) {
+    return STOPPED.equals(completion.stopReason());
+  }
+
+  /** Out of the model's stream when the person stopped the answer; no stack trace needed. */
+  private static final class StoppedByUser extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoppedByUser() {
+      super("stopped by the user", null, false, false);
+    }
   }
 
   static String newErrorId() {

@@ -19,10 +19,12 @@ final class SlackAgentSurface {
 
   private final SlackWebApi api;
   private final List<SlackSuggestedPrompt> prompts;
+  private final SlackStops stops;
 
-  SlackAgentSurface(SlackWebApi api, List<SlackSuggestedPrompt> prompts) {
+  SlackAgentSurface(SlackWebApi api, List<SlackSuggestedPrompt> prompts, SlackStops stops) {
     this.api = api;
     this.prompts = List.copyOf(prompts);
+    this.stops = stops;
   }
 
   /** Handles the event when it belongs to the agent surface; false for every other event. */
@@ -45,6 +47,7 @@ final class SlackAgentSurface {
               SlackEventMapper.string(thread, "thread_ts"));
         }
       }
+      case "agent_session_stopped" -> stopped(event);
       case "app_context_changed", "assistant_thread_context_changed" ->
           // Cria answers from the thread alone; the channel beside the pane is not read.
           LOG.debug("Slack {}: the user looks at another channel", type);
@@ -53,6 +56,31 @@ final class SlackAgentSurface {
       }
     }
     return true;
+  }
+
+  /**
+   * The Stop button: the answers being written in the thread, or into its streamed messages ({@code
+   * streaming_message_ts}), stop at their next chunk; the status is cleared at once.
+   */
+  private void stopped(JsonObject event) {
+    String channel = SlackEventMapper.string(event, "channel");
+    String thread = SlackEventMapper.string(event, "thread_ts");
+    if (channel == null) {
+      return;
+    }
+    if (thread != null) {
+      stops.stop(channel, thread);
+      later("assistant.threads.setStatus", () -> api.clearStatus(channel, thread));
+    }
+    var streamed = event.get("streaming_message_ts");
+    if (streamed != null && streamed.isJsonArray()) {
+      for (var ts : streamed.getAsJsonArray()) {
+        if (ts.isJsonPrimitive()) {
+          stops.stop(channel, ts.getAsString());
+        }
+      }
+    }
+    LOG.info("Slack Stop clicked in {}", channel);
   }
 
   /** Names a new agent thread (a top-level DM) after its first question. */

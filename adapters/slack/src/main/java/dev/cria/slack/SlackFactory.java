@@ -51,7 +51,8 @@ public class SlackFactory {
       SlackSettings settings,
       ConversationService conversations,
       SlackUserNames names,
-      SlackWebApi api) {
+      SlackWebApi api,
+      SlackStops stops) {
     AppConfig config =
         AppConfig.builder()
             .slack(slack)
@@ -70,7 +71,7 @@ public class SlackFactory {
             // One bot token: auth.test at startup is enough, no re-check on the request path.
             .authTestCacheExpirationMillis(-1)
             .build();
-    var agent = new SlackAgentSurface(api, settings.prompts());
+    var agent = new SlackAgentSurface(api, settings.prompts(), stops);
     var events = new SlackEventReceiver(conversations, names, settings.replyInThreads(), agent);
     return new SlackBoltApp(config, new SlackRequestRouter(events, conversations));
   }
