@@ -8,12 +8,12 @@ final class ReplyTexts {
 
   private ReplyTexts() {}
 
-  /** What to say when the model call failed; {@code model} is the one that was asked. */
   /** Marks an answer the person stopped. */
   static String stopped() {
     return "_Stopped._";
   }
 
+  /** What to say when the model call failed; {@code model} is the one that was asked. */
   static String forModelError(ModelException e, String errorId, String model) {
     return switch (e.symptom()) {
       case MODEL_NOT_SERVED -> modelNotServed(model);

@@ -92,6 +92,7 @@ final class SlackEventReceiver {
         event.text(),
         event.command(),
         event.time(),
-        event.replyAddress());
+        event.replyAddress(),
+        event.attachments());
   }
 }
