@@ -1,5 +1,6 @@
 package dev.cria.config;
 
+import dev.cria.slack.SlackSuggestedPrompt;
 import dev.cria.web.PasswordHash;
 import java.nio.file.Path;
 import java.util.Map;
@@ -71,6 +72,7 @@ public final class EnvironmentVariables {
           "SLACK_APP_TOKEN",
           "SLACK_API_URL",
           "SLACK_REPLY_IN_THREADS",
+          "CRIA_SLACK_SUGGESTED_PROMPTS",
           "DISCORD_BOT_TOKEN",
           "DISCORD_GUILD_ID",
           "DISCORD_SHARDS",
@@ -240,6 +242,12 @@ public final class EnvironmentVariables {
     read.text("SLACK_APP_TOKEN", "cria.slack.app-token");
     read.url("SLACK_API_URL", "cria.slack.api-url");
     read.bool("SLACK_REPLY_IN_THREADS", "cria.slack.reply-in-threads");
+    read.text("CRIA_SLACK_SUGGESTED_PROMPTS", "cria.slack.suggested-prompts");
+    try {
+      SlackSuggestedPrompt.parse(read.value("CRIA_SLACK_SUGGESTED_PROMPTS"));
+    } catch (IllegalStateException e) {
+      throw new ConfigException(e.getMessage());
+    }
     if (read.value("SLACK_BOT_TOKEN") != null) {
       if (read.value("SLACK_APP_TOKEN") == null && read.value("SLACK_SIGNING_SECRET") == null) {
         throw new ConfigException(

@@ -84,7 +84,9 @@ class EnvironmentVariablesTest {
         "CRIA_TEMPERATURE|hot",
         "CRIA_OUTPUT_MODERATION|sometimes",
         "DISCORD_SHARDS|4/4",
-        "DISCORD_GUILD_ID|my-guild"
+        "DISCORD_GUILD_ID|my-guild",
+        "CRIA_SLACK_SUGGESTED_PROMPTS|Summarise this thread",
+        "CRIA_SLACK_SUGGESTED_PROMPTS|'a=1|b=2|c=3|d=4|e=5'"
       })
   void aBadValueStopsStartupNamingTheVariable(String name, String value) {
     ConfigException error =

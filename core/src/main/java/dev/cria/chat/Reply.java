@@ -42,6 +42,15 @@ public interface Reply {
     return finish(text);
   }
 
+  /**
+   * Whether the person asked to stop this answer (Slack's Stop button). The core asks between the
+   * model's chunks: it then closes the model call and keeps what was written so far, marked as
+   * stopped.
+   */
+  default boolean stopped() {
+    return false;
+  }
+
   /** Delivers a short error or refusal instead of an answer. */
   default String fail(String text) {
     return finish(text);

@@ -22,6 +22,9 @@ import org.slf4j.MDC;
 @Singleton
 public class ConversationPipeline {
 
+  /** The stop reason stored with an answer the person stopped (Slack's Stop button). */
+  static final String STOPPED = "stopped";
+
   private static final Logger LOG = LoggerFactory.getLogger(ConversationPipeline.class);
 
   private final ConversationStore store;
@@ -171,6 +174,10 @@ public class ConversationPipeline {
     Completion completion =
         callModel(queued, owner, placeholder, settings, window, reply, interval);
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    if (completion.text().isBlank() && stopped(completion)) {
+      reply.finish(ReplyTexts.stopped());
+      return new PipelineResult(Outcome.ANSWERED, null);
+    }
     if (completion.text().isBlank()) {
       boolean toolCall = "tool_calls".equals(completion.stopReason());
       reply.fail(toolCall ? ReplyTexts.toolCall() : ReplyTexts.emptyAnswer());
@@ -246,6 +253,9 @@ public class ConversationPipeline {
           model.stream(
               request,
               text -> {
+                if (reply.stopped()) {
+                  throw new StoppedByUser();
+                }
                 if (soFar.isEmpty()) {
                   metrics.firstToken(Duration.ofNanos(System.nanoTime() - started));
                 }
@@ -255,6 +265,10 @@ public class ConversationPipeline {
                 }
               });
       circuit.succeeded();
+    } catch (StoppedByUser e) {
+      // Thrown out of the model's stream, which closes it: the model server stops generating.
+      circuit.succeeded();
+      completion = new Completion(soFar.toString(), modelAsked(event), STOPPED, null, null);
     } catch (ModelException e) {
       circuit.failed(e);
       throw e;
@@ -286,6 +300,9 @@ public class ConversationPipeline {
     String text = completion.text();
     for (String notice : notices) {
       text = text + "\n\n" + notice;
+    }
+    if (stopped(completion)) {
+      return text + "\n\n" + ReplyTexts.stopped();
     }
     if ("length".equals(completion.stopReason())) {
       text = text + "\n\n" + ReplyTexts.lengthCut();
@@ -324,6 +341,19 @@ public class ConversationPipeline {
   private String modelAsked(Settings settings) {
     String model = settings.model();
     return model == null || model.isBlank() ? modelDefaults.model() : model;
+  }
+
+  private static boolean stopped(Completion completion) {
+    return STOPPED.equals(completion.stopReason());
+  }
+
+  /** Out of the model's stream when the person stopped the answer; no stack trace needed. */
+  private static final class StoppedByUser extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoppedByUser() {
+      super("stopped by the user", null, false, false);
+    }
   }
 
   static String newErrorId() {

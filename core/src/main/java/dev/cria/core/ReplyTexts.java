@@ -8,6 +8,11 @@ final class ReplyTexts {
 
   private ReplyTexts() {}
 
+  /** Marks an answer the person stopped. */
+  static String stopped() {
+    return "_Stopped._";
+  }
+
   /** What to say when the model call failed; {@code model} is the one that was asked. */
   static String forModelError(ModelException e, String errorId, String model) {
     return switch (e.symptom()) {

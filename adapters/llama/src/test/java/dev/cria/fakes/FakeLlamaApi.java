@@ -154,6 +154,11 @@ public final class FakeLlamaApi implements AutoCloseable {
     return log.await(condition, timeout);
   }
 
+  /** Chat streams the client closed before their end: writing the next chunk failed. */
+  public int streamsClosedByClient() {
+    return chat.closedByClient();
+  }
+
   /** How many requests an endpoint received, failed ones included. */
   public int count(String endpoint) {
     return log.count(endpoint);

@@ -28,6 +28,13 @@ final class FakeLlamaApiChat {
 
   private final FakeLlamaApi.Pacing pacing;
   private final AtomicLong ids = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger closedByClient =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Streams the client closed before the answer's end (Cria's Stop button, a timeout). */
+  int closedByClient() {
+    return closedByClient.get();
+  }
 
   FakeLlamaApiChat(FakeLlamaApi.Pacing pacing) {
     this.pacing = pacing;
@@ -72,19 +79,11 @@ final class FakeLlamaApiChat {
     }
     pause(pacing.firstTokenMillis());
     List<String> chunks = chunks(answer);
-    for (int i = 0; i < chunks.size(); i++) {
-      if (i > 0 && (script.midstreamError() || (script.abrupt() && i >= chunks.size() / 2))) {
-        break;
-      }
-      pause(script.slowMillis());
-      String chunk =
-          i == 1 && script.hugeLineChars() > 0 ? "x".repeat(script.hugeLineChars()) : chunks.get(i);
-      data(
-          out,
-          openAi
-              ? FakeLlamaApiJson.openAiChunk(id, model, chunk, null)
-              : FakeLlamaApiJson.nativeEvent(id, "progress", chunk, null, null));
-      pause(pacing.millisFor(Usage.tokens(chunk)));
+    try {
+      streamChunks(out, id, model, chunks, script, openAi);
+    } catch (IOException e) {
+      closedByClient.incrementAndGet();
+      throw e;
     }
     if (script.abrupt()) {
       // Let the client read the text first: the JDK client drops buffered data on a reset.
@@ -107,6 +106,30 @@ final class FakeLlamaApiChat {
       data(out, FakeLlamaApiJson.nativeEvent(id, "metrics", "", null, usage));
     }
     exchange.close();
+  }
+
+  private void streamChunks(
+      OutputStream out,
+      String id,
+      String model,
+      List<String> chunks,
+      FakeLlamaApiScript script,
+      boolean openAi)
+      throws IOException {
+    for (int i = 0; i < chunks.size(); i++) {
+      if (i > 0 && (script.midstreamError() || (script.abrupt() && i >= chunks.size() / 2))) {
+        break;
+      }
+      pause(script.slowMillis());
+      String chunk =
+          i == 1 && script.hugeLineChars() > 0 ? "x".repeat(script.hugeLineChars()) : chunks.get(i);
+      data(
+          out,
+          openAi
+              ? FakeLlamaApiJson.openAiChunk(id, model, chunk, null)
+              : FakeLlamaApiJson.nativeEvent(id, "progress", chunk, null, null));
+      pause(pacing.millisFor(Usage.tokens(chunk)));
+    }
   }
 
   /** Two words a chunk, so that even a short echo arrives in several pieces. */

@@ -21,17 +21,26 @@ final class SlackEventReceiver {
   private final ConversationService conversations;
   private final SlackUserNames names;
   private final boolean replyInThreads;
+  private final SlackAgentSurface agent;
 
   SlackEventReceiver(
-      ConversationService conversations, SlackUserNames names, boolean replyInThreads) {
+      ConversationService conversations,
+      SlackUserNames names,
+      boolean replyInThreads,
+      SlackAgentSurface agent) {
     this.conversations = conversations;
     this.names = names;
     this.replyInThreads = replyInThreads;
+    this.agent = agent;
   }
 
   @SuppressWarnings("try") // the MDC entry lives as long as the try block, unreferenced
   void receive(JsonObject envelope, String botUserId) {
     String eventId = SlackEventMapper.string(envelope, "event_id");
+    JsonObject event = SlackEventMapper.object(envelope, "event");
+    if (event != null && agent.handles(event)) {
+      return;
+    }
     SlackInbound inbound;
     try {
       inbound = SlackEventMapper.map(envelope, botUserId);
@@ -61,6 +70,12 @@ final class SlackEventReceiver {
       }
       Acceptance acceptance = conversations.accept(named(event));
       LOG.debug("Slack message {}", acceptance);
+      if (acceptance == Acceptance.ACCEPTED
+          && event.conversation().thread() == null
+          && event.command() == null) {
+        // A top-level DM: in Slack's agent messaging each one starts a thread of its own.
+        agent.started(event);
+      }
     }
   }
 

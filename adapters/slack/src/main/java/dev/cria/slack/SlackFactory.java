@@ -50,7 +50,9 @@ public class SlackFactory {
       Slack slack,
       SlackSettings settings,
       ConversationService conversations,
-      SlackUserNames names) {
+      SlackUserNames names,
+      SlackWebApi api,
+      SlackStops stops) {
     AppConfig config =
         AppConfig.builder()
             .slack(slack)
@@ -69,7 +71,8 @@ public class SlackFactory {
             // One bot token: auth.test at startup is enough, no re-check on the request path.
             .authTestCacheExpirationMillis(-1)
             .build();
-    var events = new SlackEventReceiver(conversations, names, settings.replyInThreads());
+    var agent = new SlackAgentSurface(api, settings.prompts(), stops);
+    var events = new SlackEventReceiver(conversations, names, settings.replyInThreads(), agent);
     return new SlackBoltApp(config, new SlackRequestRouter(events, conversations));
   }
 }

@@ -38,9 +38,16 @@ final class SlackReply implements Reply {
   private final boolean laterAttempt;
   private boolean statusShown;
 
+  private final SlackStops stops;
+
   SlackReply(
-      SlackWebApi api, SlackReplyAddress to, SlackStreaming streaming, ReplyRequest request) {
+      SlackWebApi api,
+      SlackReplyAddress to,
+      SlackStreaming streaming,
+      SlackStops stops,
+      ReplyRequest request) {
     this.api = api;
+    this.stops = stops;
     this.to = to;
     this.streaming = streaming;
     this.eventId = request.eventId();
@@ -48,6 +55,16 @@ final class SlackReply implements Reply {
     this.resumed = messageTs != null;
     this.takingOver = request.takesOver();
     this.laterAttempt = resumed || takingOver;
+  }
+
+  /** Whether the Stop button was clicked for this thread or this streamed message. */
+  @Override
+  public boolean stopped() {
+    String ts;
+    synchronized (this) {
+      ts = messageTs;
+    }
+    return stops.isStopped(to.channel(), to.threadTs()) || stops.isStopped(to.channel(), ts);
   }
 
   @Override
@@ -199,6 +216,8 @@ final class SlackReply implements Reply {
    * or this is the reply that gives up), even when the answer could not be delivered.
    */
   private void clearStatus() {
+    stops.forget(to.channel(), to.threadTs());
+    stops.forget(to.channel(), messageTs);
     if (to.isCommand() || to.threadTs() == null || !(statusShown || laterAttempt)) {
       return;
     }

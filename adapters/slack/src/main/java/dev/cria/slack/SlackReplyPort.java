@@ -20,9 +20,16 @@ public class SlackReplyPort implements ReplyPort {
 
   private final SlackWebApi api;
   private final SlackStreaming streaming = new SlackStreaming();
+  private final SlackStops stops;
+
+  @jakarta.inject.Inject
+  public SlackReplyPort(SlackWebApi api, SlackStops stops) {
+    this.api = api;
+    this.stops = stops;
+  }
 
   public SlackReplyPort(SlackWebApi api) {
-    this.api = api;
+    this(api, new SlackStops());
   }
 
   @Override
@@ -32,7 +39,8 @@ public class SlackReplyPort implements ReplyPort {
 
   @Override
   public Reply open(ReplyRequest request) {
-    return new SlackReply(api, SlackReplyAddress.decode(request.address()), streaming, request);
+    return new SlackReply(
+        api, SlackReplyAddress.decode(request.address()), streaming, stops, request);
   }
 
   /** A slash command is told through its response URL, anything else by an ephemeral message. */

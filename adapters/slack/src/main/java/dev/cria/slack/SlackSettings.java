@@ -13,6 +13,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param apiUrl the Web API prefix, e.g. {@code https://slack.com/api/}; tests and GovSlack change
  *     it
  * @param replyInThreads answer follow-ups in threads Cria is part of without a new mention
+ * @param suggestedPrompts {@code CRIA_SLACK_SUGGESTED_PROMPTS}, {@code title=message|...}: the
+ *     prompts shown when someone opens Cria's messages tab; none when unset
  */
 @ConfigurationProperties("cria.slack")
 public record SlackSettings(
@@ -20,7 +22,8 @@ public record SlackSettings(
     @Nullable String signingSecret,
     @Nullable String appToken,
     @Bindable(defaultValue = DEFAULT_API_URL) String apiUrl,
-    @Bindable(defaultValue = "true") boolean replyInThreads) {
+    @Bindable(defaultValue = "true") boolean replyInThreads,
+    @Nullable String suggestedPrompts) {
 
   public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
@@ -31,6 +34,12 @@ public record SlackSettings(
               + " SLACK_SIGNING_SECRET (HTTP Events API) is: set one of them");
     }
     apiUrl = apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";
+    SlackSuggestedPrompt.parse(suggestedPrompts);
+  }
+
+  /** The suggested prompts, read from {@link #suggestedPrompts}. */
+  public java.util.List<SlackSuggestedPrompt> prompts() {
+    return SlackSuggestedPrompt.parse(suggestedPrompts);
   }
 
   /** Socket Mode (an outbound WebSocket, no public URL) rather than the HTTP Events API. */
@@ -44,7 +53,7 @@ public record SlackSettings(
 
   @Override
   public String toString() {
-    return "SlackSettings[apiUrl=%s, socketMode=%s, replyInThreads=%s, tokens=***]"
-        .formatted(apiUrl, socketMode(), replyInThreads);
+    return "SlackSettings[apiUrl=%s, socketMode=%s, replyInThreads=%s, suggestedPrompts=%d, tokens=***]"
+        .formatted(apiUrl, socketMode(), replyInThreads, prompts().size());
   }
 }

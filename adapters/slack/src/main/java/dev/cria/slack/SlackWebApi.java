@@ -11,6 +11,7 @@ import com.slack.api.methods.response.chat.ChatStartStreamResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.model.Message;
 import com.slack.api.model.User;
+import com.slack.api.model.assistant.SuggestedPrompt;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
@@ -184,6 +185,34 @@ public class SlackWebApi {
         () ->
             methods.assistantThreadsSetStatus(
                 r -> r.channelId(channel).threadTs(threadTs).status("")));
+  }
+
+  /**
+   * Sets the suggested prompts of Cria's pane ({@code assistant.threads.setSuggestedPrompts}): of
+   * one thread, or with {@code threadTs} null of the DM's messages tab (agent messaging).
+   */
+  public void setSuggestedPrompts(
+      String channel, String threadTs, List<SlackSuggestedPrompt> prompts) {
+    List<SuggestedPrompt> slackPrompts =
+        prompts.stream().map(p -> new SuggestedPrompt(p.title(), p.message())).toList();
+    call(
+        "assistant.threads.setSuggestedPrompts",
+        true,
+        () ->
+            methods.assistantThreadsSetSuggestedPrompts(
+                r -> r.channelId(channel).threadTs(threadTs).prompts(slackPrompts)));
+  }
+
+  /**
+   * Names an agent thread in Slack's history of Cria's threads ({@code agents.sessions.rename}).
+   */
+  public void setTitle(String channel, String threadTs, String title) {
+    call(
+        "agents.sessions.rename",
+        true,
+        () ->
+            methods.agentsSessionsRename(
+                r -> r.channelId(channel).threadTs(threadTs).title(title)));
   }
 
   /**

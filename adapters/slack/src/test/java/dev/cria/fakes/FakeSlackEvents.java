@@ -87,6 +87,38 @@ public final class FakeSlackEvents {
     return envelope(eventId, event);
   }
 
+  /**
+   * {@code app_home_opened}: the user opened one of Cria's tabs ({@code messages} in agent
+   * messaging, or {@code home}).
+   */
+  public static String appHomeOpened(String eventId, String channel, String user, String tab) {
+    JsonObject event = new JsonObject();
+    event.addProperty("type", "app_home_opened");
+    event.addProperty("user", user);
+    event.addProperty("channel", channel);
+    event.addProperty("tab", tab);
+    event.addProperty("event_ts", "1700000500.000100");
+    return envelope(eventId, event);
+  }
+
+  /**
+   * {@code app_context_changed}: the user, with Cria's pane open, moved to another channel (shape
+   * after Slack's agent-messaging migration guide; {@code app_context} names the channel).
+   */
+  public static String appContextChanged(
+      String eventId, String channel, String user, String lookingAt) {
+    JsonObject context = new JsonObject();
+    context.addProperty("channel_id", lookingAt);
+    context.addProperty("team_id", FakeSlackApi.TEAM_ID);
+    JsonObject event = new JsonObject();
+    event.addProperty("type", "app_context_changed");
+    event.addProperty("user", user);
+    event.addProperty("channel", channel);
+    event.add("app_context", context);
+    event.addProperty("event_ts", "1700000500.000200");
+    return envelope(eventId, event);
+  }
+
   /** A fixture with its {@code event_id} replaced, for a second, distinct delivery. */
   public static String withEventId(String json, String eventId) {
     JsonObject envelope = JsonParser.parseString(json).getAsJsonObject();
@@ -117,7 +149,8 @@ public final class FakeSlackEvents {
     envelope.add("event", event);
     envelope.addProperty("type", "event_callback");
     envelope.addProperty("event_id", eventId);
-    envelope.addProperty("event_time", (long) Double.parseDouble(event.get("ts").getAsString()));
+    String ts = (event.has("ts") ? event.get("ts") : event.get("event_ts")).getAsString();
+    envelope.addProperty("event_time", (long) Double.parseDouble(ts));
     return envelope.toString();
   }
 }

@@ -102,11 +102,58 @@ final class FakeSlackMethods {
       }
       case "chat.postEphemeral" -> out.addProperty("message_ts", ts());
       case "assistant.threads.setStatus", "reactions.add", "bots.info" -> {}
+      case "assistant.threads.setSuggestedPrompts" -> {
+        String problem = promptsProblem(form);
+        if (problem != null) {
+          return error(problem);
+        }
+      }
+      case "agents.sessions.rename" -> {
+        if (form.get("channel_id") == null || form.get("thread_ts") == null) {
+          return error("invalid_arguments");
+        }
+        if (form.get("title") == null || form.get("title").isBlank()) {
+          return error("invalid_title");
+        }
+      }
+      case "agents.sessions.setStatus" -> {
+        if (form.get("channel_id") == null
+            || !java.util.Set.of("active", "processing", "suspended", "closed")
+                .contains(form.get("status"))) {
+          return error("invalid_arguments");
+        }
+      }
       default -> {
         return null;
       }
     }
     return out;
+  }
+
+  /**
+   * Why a {@code setSuggestedPrompts} call would be refused, or null: it names a channel and sends
+   * {@code prompts} as a JSON array of one to four objects, each with a title and a message.
+   */
+  private static String promptsProblem(Map<String, String> form) {
+    if (form.get("channel_id") == null || form.get("prompts") == null) {
+      return "invalid_arguments";
+    }
+    JsonArray prompts;
+    try {
+      prompts = JsonParser.parseString(form.get("prompts")).getAsJsonArray();
+    } catch (RuntimeException e) {
+      return "invalid_prompts";
+    }
+    if (prompts.isEmpty() || prompts.size() > 4) {
+      return "invalid_prompts";
+    }
+    for (var prompt : prompts) {
+      JsonObject object = prompt.isJsonObject() ? prompt.getAsJsonObject() : null;
+      if (object == null || !object.has("title") || !object.has("message")) {
+        return "invalid_prompts";
+      }
+    }
+    return null;
   }
 
   void responseUrl(Map<String, String> body) {

@@ -31,7 +31,8 @@ class SlackFileDownloaderTest {
   }
 
   private SlackFileDownloader downloader(String token) {
-    return new SlackFileDownloader(new SlackSettings(token, "secret", null, slack.apiUrl(), true));
+    return new SlackFileDownloader(
+        new SlackSettings(token, "secret", null, slack.apiUrl(), true, null));
   }
 
   private Attachment file() {

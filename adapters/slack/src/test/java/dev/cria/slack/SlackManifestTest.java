@@ -24,7 +24,14 @@ class SlackManifestTest {
     List<String> lines = manifestLines();
     for (String event :
         List.of(
-            "app_mention", "message.channels", "message.groups", "message.im", "message.mpim")) {
+            "app_mention",
+            "message.channels",
+            "message.groups",
+            "message.im",
+            "message.mpim",
+            "app_home_opened",
+            "app_context_changed",
+            "agent_session_stopped")) {
       assertTrue(lines.contains("- " + event), "bot event " + event);
     }
   }
@@ -46,6 +53,18 @@ class SlackManifestTest {
             "files:read")) {
       assertTrue(lines.contains("- " + scope), "scope " + scope);
     }
+  }
+
+  @Test
+  void usesTheAgentMessagingExperience() throws IOException {
+    List<String> lines = manifestLines();
+    assertTrue(lines.contains("agent_view:"), "features.agent_view");
+    assertTrue(
+        lines.stream().anyMatch(line -> line.startsWith("agent_description: ")),
+        "agent_view.agent_description");
+    assertTrue(
+        lines.stream().noneMatch(line -> line.startsWith("assistant_view:")),
+        "the deprecated assistant_view is only a documented option");
   }
 
   @Test

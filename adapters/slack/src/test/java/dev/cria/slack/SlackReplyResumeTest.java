@@ -33,7 +33,8 @@ class SlackReplyResumeTest {
   @BeforeEach
   void start() {
     slack = FakeSlackApi.start();
-    var settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", null, slack.apiUrl(), true);
+    var settings =
+        new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", null, slack.apiUrl(), true, null);
     api = new SlackWebApi(new SlackFactory().slack(settings), FakeSlackApi.BOT_TOKEN, 2);
     port = new SlackReplyPort(api);
   }

@@ -45,7 +45,8 @@ class SlackSettingsTest {
   @Test
   void defaultsAndNoSecretsInToString() {
     var settings =
-        new SlackSettings("xoxb-secret-token-1234", "signing-secret", null, "http://x/api", true);
+        new SlackSettings(
+            "xoxb-secret-token-1234", "signing-secret", null, "http://x/api", true, null);
 
     assertEquals("http://x/api/", settings.apiUrl());
     assertFalse(settings.socketMode());

@@ -16,7 +16,8 @@ class SlackUserNamesTest {
   @BeforeEach
   void start() {
     slack = FakeSlackApi.start();
-    var settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", null, slack.apiUrl(), true);
+    var settings =
+        new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", null, slack.apiUrl(), true, null);
     names =
         new SlackUserNames(
             new SlackWebApi(new SlackFactory().slack(settings), FakeSlackApi.BOT_TOKEN, 0));
