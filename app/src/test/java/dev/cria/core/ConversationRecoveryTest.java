@@ -144,7 +144,7 @@ class ConversationRecoveryTest {
         store.saveAnswer(
             message(THREAD, eventId, text),
             seq,
-            new Answer(answer, new Completion(answer, "m", "stop", 1, 1), 5, "U1"));
+            new Answer(answer, new Completion(answer, "m", "stop", 1, 1), 5, "U1", "v1"));
       }
       return seq;
     } finally {

@@ -18,6 +18,8 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class SlackFeedbackTest {
 
   @BeforeAll
   void start() {
-    app = SlackApplication.httpMode();
+    app = SlackApplication.httpMode(Map.of("cria.access.admins", List.of("U0ADA")));
   }
 
   @AfterAll
@@ -62,10 +64,54 @@ class SlackFeedbackTest {
     assertEquals(200, app.postForm(click(answerTs, root, "U0BOB", "up")).statusCode());
 
     assertEquals(List.of("U0ADA:1", "U0BOB:1"), votes("slack:T0TEAM:" + CHANNEL + ":" + root));
+    List<String> details = voteDetails("slack:T0TEAM:" + CHANNEL + ":" + root);
+    assertEquals(2, details.size(), details.toString());
+    String model = details.get(0).split(" ")[0];
+    for (String detail : details) {
+      assertTrue(
+          Pattern.matches(Pattern.quote(model) + " [0-9a-f]{12} EvFB1", detail),
+          "each vote names the answer's model, prompt version and event: " + detail);
+    }
     MeterRegistry meters = app.context.getBean(MeterRegistry.class);
-    assertEquals(2.0, meters.counter("cria.feedback", "platform", "slack", "rating", "up").count());
     assertEquals(
-        1.0, meters.counter("cria.feedback", "platform", "slack", "rating", "down").count());
+        2.0,
+        meters
+            .counter("cria.feedback", "platform", "slack", "model", model, "rating", "up")
+            .count());
+    assertEquals(
+        1.0,
+        meters
+            .counter("cria.feedback", "platform", "slack", "model", model, "rating", "down")
+            .count());
+
+    // An admin's usage shows today's votes per model.
+    String usageRoot = "1700003000.000200";
+    app.post(mention("EvFB2", CHANNEL, usageRoot, null, "U0ADA", "usage"));
+    app.slack.await(
+        () ->
+            app.slack.thread(CHANNEL, usageRoot).stream()
+                .anyMatch(m -> m.text().contains("Feedback today, per model")),
+        "the admin's usage with feedback per model");
+    String usage =
+        app.slack.thread(CHANNEL, usageRoot).stream()
+            .filter(m -> m.text().contains("Feedback today"))
+            .findFirst()
+            .orElseThrow()
+            .text();
+    assertTrue(usage.contains("`" + model + "`: 2 👍, 0 👎"), usage);
+  }
+
+  @Test
+  void aNonAdminsUsageShowsNoFeedback() throws Exception {
+    String root = "1700003000.000300";
+    app.post(mention("EvFB3", CHANNEL, root, null, "U0BOB", "usage"));
+    app.slack.await(
+        () -> app.slack.thread(CHANNEL, root).stream().anyMatch(m -> m.text().contains("tokens.")),
+        "the usage answer");
+    assertTrue(
+        app.slack.thread(CHANNEL, root).stream()
+            .noneMatch(m -> m.text().contains("Feedback today")),
+        "only admins see the votes");
   }
 
   @Test
@@ -146,6 +192,36 @@ class SlackFeedbackTest {
     payload.add("channel", channel);
     payload.add("actions", actions);
     return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** The stored votes of a conversation as "model promptVersion eventId", in user order. */
+  @SuppressWarnings("unchecked")
+  private List<String> voteDetails(String conversation) {
+    TransactionOperations<Connection> transactions =
+        app.context.getBean(TransactionOperations.class);
+    return transactions.executeRead(
+        status -> {
+          List<String> votes = new ArrayList<>();
+          try (var query =
+              status
+                  .getConnection()
+                  .prepareStatement(
+                      "SELECT model, system_prompt_version, event_id FROM feedback"
+                          + " WHERE conversation_key = ? ORDER BY user_id")) {
+            query.setString(1, conversation);
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                votes.add(
+                    rows.getString("model")
+                        + " "
+                        + rows.getString("system_prompt_version")
+                        + " "
+                        + rows.getString("event_id"));
+              }
+            }
+          }
+          return votes;
+        });
   }
 
   /** The stored votes of a conversation as user:rating, in user order. */

@@ -193,7 +193,27 @@ class CommandHandler {
         + usage.channelAnswers()
         + " using "
         + usage.channelTokens()
-        + " tokens.";
+        + " tokens."
+        + (admins.mayConfigure(event) ? feedbackToday(since) : "");
+  }
+
+  /** For admins: today's votes per model, across all conversations. */
+  private String feedbackToday(Instant since) {
+    List<FeedbackCount> counts = store.feedbackPerModel(since);
+    if (counts.isEmpty()) {
+      return "\nFeedback today: no votes yet.";
+    }
+    StringBuilder text = new StringBuilder("\nFeedback today, per model:");
+    for (FeedbackCount count : counts) {
+      text.append("\n• `")
+          .append(count.model())
+          .append("`: ")
+          .append(count.up())
+          .append(" 👍, ")
+          .append(count.down())
+          .append(" 👎");
+    }
+    return text.toString();
   }
 
   private static String help() {
@@ -204,7 +224,7 @@ class CommandHandler {
         • `reset`: forget this conversation
         • `model` / `model <id>`: show or switch the model (here, or for the channel outside a thread)
         • `system` / `system <prompt>` / `system clear`: show, set or clear the system prompt
-        • `usage`: questions and tokens used today
+        • `usage`: questions and tokens used today (admins also see today's 👍/👎 per model)
         • `help`: this message
         Every message is checked by a safety filter before the model sees it.""";
   }

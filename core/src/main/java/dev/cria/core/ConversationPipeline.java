@@ -188,7 +188,7 @@ public class ConversationPipeline {
       reply.fail(outputNotice.get());
       return new PipelineResult(Outcome.REFUSED, null);
     }
-    storeAnswer(queued, completion, latencyMs);
+    storeAnswer(queued, completion, latencyMs, settings);
     deliver(queued, reply, decorate(completion, window, intake.notices()));
     return new PipelineResult(Outcome.ANSWERED, null);
   }
@@ -281,12 +281,18 @@ public class ConversationPipeline {
     return completion.withEstimatedUsage(window.messages());
   }
 
-  private void storeAnswer(QueuedEvent queued, Completion completion, long latencyMs) {
+  private void storeAnswer(
+      QueuedEvent queued, Completion completion, long latencyMs, Settings settings) {
     ChatEvent event = queued.event();
     store.saveAnswer(
         event,
         queued.seq(),
-        new Answer(completion.text(), completion, latencyMs, event.author().id()));
+        new Answer(
+            completion.text(),
+            completion,
+            latencyMs,
+            event.author().id(),
+            PromptVersion.of(settings.systemPrompt())));
   }
 
   private static String decorate(

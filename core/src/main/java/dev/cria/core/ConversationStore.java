@@ -64,9 +64,13 @@ public interface ConversationStore {
 
   /**
    * Stores a vote on the answer whose platform message id this is, replacing the voter's earlier
-   * one; false when there is no such answer.
+   * one, with the answer's model, system prompt version and event id; returns the answer's model
+   * ({@code "unknown"} when it has none), or empty when there is no such answer.
    */
-  boolean saveFeedback(Platform platform, String messageId, String userId, int rating);
+  Optional<String> saveFeedback(Platform platform, String messageId, String userId, int rating);
+
+  /** The votes given since then, per model: up and down counts. */
+  List<FeedbackCount> feedbackPerModel(Instant since);
 
   /** The settings stored for exactly this key (a thread, or a channel). */
   Settings settings(ConversationKey key);

@@ -124,11 +124,9 @@ public class InboundConversationService implements ConversationService {
     if (rating != 1 && rating != -1) {
       throw new IllegalArgumentException("a rating is +1 or -1, got " + rating);
     }
-    boolean stored = store.saveFeedback(platform, messageId, userId, rating);
-    if (stored) {
-      metrics.feedback(platform, rating);
-    }
-    return stored;
+    Optional<String> model = store.saveFeedback(platform, messageId, userId, rating);
+    model.ifPresent(m -> metrics.feedback(platform, m, rating));
+    return model.isPresent();
   }
 
   @Override

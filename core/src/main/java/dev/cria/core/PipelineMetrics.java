@@ -75,10 +75,17 @@ public class PipelineMetrics {
         .increment();
   }
 
-  /** A vote on an answer: {@code cria_feedback_total{platform,rating="up|down"}}. */
-  void feedback(Platform platform, int rating) {
+  /** A vote on an answer: {@code cria_feedback_total{platform,model,rating="up|down"}}. */
+  void feedback(Platform platform, String model, int rating) {
     registry
-        .counter("cria.feedback", "platform", platform.id(), "rating", rating > 0 ? "up" : "down")
+        .counter(
+            "cria.feedback",
+            "platform",
+            platform.id(),
+            "model",
+            model,
+            "rating",
+            rating > 0 ? "up" : "down")
         .increment();
   }
 

@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * One turn of a conversation. {@code eventSeq} is the id of the inbound event that produced it, so
  * history and resets follow the order events were accepted in. {@code requestedBy} and {@code
- * channelKey} serve usage reports and quotas.
+ * channelKey} serve usage reports and quotas. {@code systemPromptVersion} (a short hash of the
+ * prompt's text) names the system prompt an answer was made with.
  */
 @MappedEntity("chat_message")
 public record ChatMessageRow(
@@ -28,7 +29,8 @@ public record ChatMessageRow(
     @Nullable Integer promptTokens,
     @Nullable Integer completionTokens,
     @Nullable Long latencyMs,
-    Instant createdAt) {
+    Instant createdAt,
+    @Nullable String systemPromptVersion) {
 
   public static final String USER = "user";
   public static final String ASSISTANT = "assistant";

@@ -128,13 +128,21 @@ class JdbcConsoleStore implements ConsoleStore {
     }
     sql.update("DELETE FROM feedback WHERE message_id = ? AND user_id = ?", messageId, userId);
     sql.update(
-        "INSERT INTO feedback (conversation_key, message_id, rating, user_id, created_at)"
-            + " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO feedback (conversation_key, message_id, rating, user_id, created_at, model,"
+            + " system_prompt_version, event_id)"
+            + " VALUES (?, ?, ?, ?, ?,"
+            + " (SELECT COALESCE(m.model, 'unknown') FROM chat_message m WHERE m.id = ?),"
+            + " (SELECT m.system_prompt_version FROM chat_message m WHERE m.id = ?),"
+            + " (SELECT e.event_id FROM chat_message m JOIN inbound_event e ON e.id = m.event_seq"
+            + " WHERE m.id = ?))",
         conversationKey,
         messageId,
         rating,
         userId,
-        Instant.now());
+        Instant.now(),
+        messageId,
+        messageId,
+        messageId);
     return true;
   }
 

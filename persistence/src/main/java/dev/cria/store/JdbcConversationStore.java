@@ -6,6 +6,7 @@ import dev.cria.chat.Platform;
 import dev.cria.core.Answer;
 import dev.cria.core.ChatTurn;
 import dev.cria.core.ConversationStore;
+import dev.cria.core.FeedbackCount;
 import dev.cria.core.Moderator.ModerationResult;
 import dev.cria.core.Settings;
 import dev.cria.core.StoredAttachment;
@@ -24,6 +25,9 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -179,7 +183,8 @@ class JdbcConversationStore implements ConversationStore {
             completion.promptTokens(),
             completion.completionTokens(),
             answer.latencyMs(),
-            Instant.now());
+            Instant.now(),
+            answer.systemPromptVersion());
     // A retry after a commit whose outcome was lost finds the answer stored and stores no second.
     work.run(
         "storing answer",
@@ -288,7 +293,8 @@ class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
-  public boolean saveFeedback(Platform platform, String messageId, String userId, int rating) {
+  public Optional<String> saveFeedback(
+      Platform platform, String messageId, String userId, int rating) {
     Optional<ChatMessageRow> answer =
         TransientSqlRetry.ACK
             .run(
@@ -298,9 +304,10 @@ class JdbcConversationStore implements ConversationStore {
                         messageId, ChatMessageRow.ASSISTANT))
             .filter(row -> ConversationKey.parse(row.conversationKey()).platform() == platform);
     if (answer.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     ChatMessageRow row = answer.get();
+    String model = row.model() != null ? row.model() : "unknown";
     TransientSqlRetry.ACK.run(
         "storing feedback",
         () ->
@@ -317,16 +324,51 @@ class JdbcConversationStore implements ConversationStore {
                   try (var insert =
                       connection.prepareStatement(
                           "INSERT INTO feedback (conversation_key, message_id, rating, user_id,"
-                              + " created_at) VALUES (?, ?, ?, ?, ?)")) {
+                              + " created_at, model, system_prompt_version, event_id)"
+                              + " VALUES (?, ?, ?, ?, ?, ?, ?,"
+                              + " (SELECT e.event_id FROM inbound_event e WHERE e.id = ?))")) {
                     insert.setString(1, row.conversationKey());
                     insert.setLong(2, row.id());
                     insert.setInt(3, rating);
                     insert.setString(4, userId);
-                    insert.setObject(5, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                    insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
+                    insert.setString(6, model);
+                    insert.setString(7, row.systemPromptVersion());
+                    insert.setLong(8, row.eventSeq());
                     return insert.executeUpdate();
                   }
                 }));
-    return true;
+    return Optional.of(model);
+  }
+
+  @Override
+  public List<FeedbackCount> feedbackPerModel(Instant since) {
+    return work.run(
+        "reading feedback",
+        () ->
+            transactions.executeRead(
+                status -> {
+                  try (var query =
+                      status
+                          .getConnection()
+                          .prepareStatement(
+                              "SELECT COALESCE(model, 'unknown') AS m,"
+                                  + " SUM(CASE WHEN rating > 0 THEN 1 ELSE 0 END) AS up,"
+                                  + " SUM(CASE WHEN rating < 0 THEN 1 ELSE 0 END) AS down"
+                                  + " FROM feedback WHERE created_at >= ?"
+                                  + " GROUP BY COALESCE(model, 'unknown') ORDER BY m")) {
+                    query.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+                    List<FeedbackCount> counts = new ArrayList<>();
+                    try (var rows = query.executeQuery()) {
+                      while (rows.next()) {
+                        counts.add(
+                            new FeedbackCount(
+                                rows.getString("m"), rows.getLong("up"), rows.getLong("down")));
+                      }
+                    }
+                    return counts;
+                  }
+                }));
   }
 
   @Override

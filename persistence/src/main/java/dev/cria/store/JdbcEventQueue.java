@@ -104,7 +104,8 @@ class JdbcEventQueue implements EventQueue {
               null,
               null,
               null,
-              now));
+              now,
+              null));
     }
     return seq;
   }

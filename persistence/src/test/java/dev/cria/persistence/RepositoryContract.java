@@ -204,7 +204,8 @@ abstract class RepositoryContract {
         null,
         null,
         null,
-        now());
+        now(),
+        null);
   }
 
   private static ChatMessageRow answer(long seq, String user, int prompt, int completion) {
@@ -224,7 +225,8 @@ abstract class RepositoryContract {
         prompt,
         completion,
         10L,
-        now());
+        now(),
+        "v1");
   }
 
   private static Instant now() {

@@ -71,6 +71,11 @@ final class ChannelTarget implements MessageTarget {
   }
 
   @Override
+  public void addButtons(String messageId, String content, String answerMessageId) {
+    channel.editMessageById(messageId, OutgoingMessages.edit(content, answerMessageId)).complete();
+  }
+
+  @Override
   public void delete(String messageId) {
     channel.deleteMessageById(messageId).complete();
   }

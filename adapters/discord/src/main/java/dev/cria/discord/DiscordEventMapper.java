@@ -154,10 +154,12 @@ public final class DiscordEventMapper {
   private ChatEvent readInteraction(DataObject interaction, String threadId) {
     String id = interaction.getString("id");
     ChannelPlace place = ChannelPlace.ofInteraction(interaction);
-    SlashInvocation invocation = SlashInvocation.of(interaction.getObject("data"));
+    DataObject data = interaction.getObject("data");
+    SlashInvocation invocation = SlashInvocation.of(data);
+    boolean aboutMessage = MessageQuestion.isMessageCommand(data);
     ConversationKey conversation =
         switch (invocation.name()) {
-          case DiscordSlashCommands.ASK -> place.startedBy(id);
+          case DiscordSlashCommands.ASK, DiscordSlashCommands.ASK_CRIA -> place.startedBy(id);
           case DiscordSlashCommands.CHAT ->
               threadId != null ? place.key().inThread(threadId) : place.startedBy(id);
           default -> place.key();
@@ -175,8 +177,10 @@ public final class DiscordEventMapper {
         id,
         null,
         author(user, member),
-        command == null ? invocation.option("prompt") : invocation.text(),
-        command,
+        aboutMessage
+            ? MessageQuestion.of(data)
+            : command == null ? invocation.option("prompt") : invocation.text(),
+        aboutMessage ? null : command,
         snowflakeTime(id),
         address);
   }

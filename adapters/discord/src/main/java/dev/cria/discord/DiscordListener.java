@@ -1,6 +1,7 @@
 package dev.cria.discord;
 
 import dev.cria.chat.ConversationService;
+import dev.cria.chat.Platform;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -11,7 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
@@ -48,6 +51,13 @@ public class DiscordListener extends ListenerAdapter {
   }
 
   @Override
+  public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+    if (event.getName().equals(DiscordSlashCommands.ASK_CRIA)) {
+      slashCommands.handle(event);
+    }
+  }
+
+  @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
     if (!event.getName().equals(DiscordSlashCommands.MODEL)) {
       return;
@@ -71,6 +81,30 @@ public class DiscordListener extends ListenerAdapter {
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       LOG.warn("Could not list models for /model autocompletion: {}", e.toString());
       event.replyChoices(List.of()).queue();
+    }
+  }
+
+  /**
+   * A click on an answer's 👍/👎: acked by a deferred edit (the message stays as it is), then
+   * stored. Only people vote; a bot's click is acked and ignored.
+   */
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    var vote = FeedbackButtons.parse(event.getComponentId());
+    if (vote.isEmpty()) {
+      return;
+    }
+    event.deferEdit().queue();
+    if (event.getUser().isBot() || event.getUser().isSystem()) {
+      LOG.info("A feedback click by a bot, ignored");
+      return;
+    }
+    if (!conversations.feedback(
+        Platform.DISCORD,
+        vote.get().answerMessageId(),
+        event.getUser().getId(),
+        vote.get().rating())) {
+      LOG.info("Feedback on a Discord message that holds no stored answer, skipped");
     }
   }
 

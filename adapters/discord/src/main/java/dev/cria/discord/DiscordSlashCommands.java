@@ -11,7 +11,10 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
-/** Cria's slash commands as Discord registers them. Usable in servers and in DMs with Cria. */
+/**
+ * Cria's slash commands, and the message context-menu command {@value #ASK_CRIA}, as Discord
+ * registers them. Usable in servers and in DMs with Cria (server installs only).
+ */
 final class DiscordSlashCommands {
 
   static final String ASK = "ask";
@@ -21,6 +24,9 @@ final class DiscordSlashCommands {
   static final String SYSTEM = "system";
   static final String HELP = "help";
   static final String USAGE = "usage";
+
+  /** The message context-menu command: answers about the message it is used on. */
+  static final String ASK_CRIA = "Ask Cria";
 
   /** Discord allows 6,000 characters in a string option; longer prompts belong in a thread. */
   private static final int PROMPT_MAX_LENGTH = 4000;
@@ -43,7 +49,10 @@ final class DiscordSlashCommands {
             .addOptions(prompt("The new system prompt, or clear", false))
             .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER)),
         command(HELP, "What Cria does and how to use it"),
-        command(USAGE, "Tokens and requests used today"));
+        command(USAGE, "Tokens and requests used today"),
+        Commands.message(ASK_CRIA)
+            .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+            .setIntegrationTypes(IntegrationType.GUILD_INSTALL));
   }
 
   private static SlashCommandData command(String name, String description) {

@@ -32,6 +32,11 @@ final class HookTarget implements MessageTarget {
   }
 
   @Override
+  public void addButtons(String messageId, String content, String answerMessageId) {
+    hook.editMessageById(messageId, OutgoingMessages.edit(content, answerMessageId)).complete();
+  }
+
+  @Override
   public void delete(String messageId) {
     hook.deleteMessageById(messageId).complete();
   }

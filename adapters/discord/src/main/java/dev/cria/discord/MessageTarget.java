@@ -26,4 +26,7 @@ interface MessageTarget {
   String edit(String messageId, String content);
 
   void delete(String messageId);
+
+  /** Puts the feedback buttons under a message, keeping its content. */
+  void addButtons(String messageId, String content, String answerMessageId);
 }

@@ -37,6 +37,16 @@ final class OutgoingMessages {
         .build();
   }
 
+  /** An edit that also puts the feedback buttons for that answer under the message. */
+  static MessageEditData edit(String content, String answerMessageId) {
+    return new MessageEditBuilder()
+        .setContent(content)
+        .setComponents(FeedbackButtons.row(answerMessageId))
+        .setAllowedMentions(NO_PINGS)
+        .mentionRepliedUser(false)
+        .build();
+  }
+
   static MessageEditData edit(String content) {
     return new MessageEditBuilder()
         .setContent(content)

@@ -7,6 +7,7 @@ import java.util.Optional;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import org.slf4j.Logger;
@@ -31,7 +32,10 @@ final class SlashCommandHandler {
     this.mapper = mapper;
   }
 
-  void handle(SlashCommandInteractionEvent event) {
+  /**
+   * A slash command, or the message context-menu command {@value DiscordSlashCommands#ASK_CRIA}.
+   */
+  void handle(GenericCommandInteractionEvent event) {
     if (refused(event)) {
       return;
     }
@@ -42,7 +46,11 @@ final class SlashCommandHandler {
       LOG.warn("Could not defer /{} {}: {}", event.getName(), event.getId(), e.getMeaning());
       return;
     }
-    String threadId = event.getName().equals(DiscordSlashCommands.CHAT) ? openThread(event) : null;
+    String threadId =
+        event instanceof SlashCommandInteractionEvent slash
+                && event.getName().equals(DiscordSlashCommands.CHAT)
+            ? openThread(slash)
+            : null;
     ChatEvent chat;
     try {
       chat = mapper.interaction(event.getRawData().getObject("d"), threadId);
@@ -73,7 +81,7 @@ final class SlashCommandHandler {
    * ephemeral notice instead of a deferral, every time, since Discord wants an answer to every
    * interaction, and nothing is stored.
    */
-  private boolean refused(SlashCommandInteractionEvent event) {
+  private boolean refused(GenericCommandInteractionEvent event) {
     Optional<String> notice;
     try {
       notice = conversations.refusal(mapper.interaction(event.getRawData().getObject("d"), null));

@@ -71,6 +71,23 @@ final class StreamedReply implements Reply {
     return firstMessageId();
   }
 
+  /**
+   * The model's answer: as {@link #finish}, then the 👍/👎 buttons under its last message. A failed
+   * button edit is logged: the answer itself is delivered.
+   */
+  @Override
+  public synchronized String answer(String text) {
+    String first = finish(text);
+    if (first != null && !messageIds.isEmpty()) {
+      try {
+        target.addButtons(messageIds.getLast(), shown.getLast(), first);
+      } catch (RuntimeException e) {
+        LOG.warn("Could not add feedback buttons on Discord: {}", e.toString());
+      }
+    }
+    return first;
+  }
+
   private void show(List<String> parts, boolean last) {
     for (int i = 0; i < parts.size(); i++) {
       String part = parts.get(i);

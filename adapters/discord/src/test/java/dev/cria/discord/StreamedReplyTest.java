@@ -55,6 +55,11 @@ class StreamedReplyTest {
       operations.add("delete " + messageId);
     }
 
+    @Override
+    public void addButtons(String messageId, String content, String answerMessageId) {
+      operations.add("buttons " + messageId + " for " + answerMessageId);
+    }
+
     List<String> contents() {
       return List.copyOf(messages.values());
     }

@@ -113,6 +113,53 @@ public final class FakeDiscord implements AutoCloseable {
     return send(FakeDiscordPayloads.directSlashCommand(name, options), null);
   }
 
+  /**
+   * A user (or a bot) clicks a button of one of Cria's messages in the guild's text channel: a
+   * component interaction (type 3) on the gateway, carrying the message as Discord stores it.
+   */
+  public Interaction buttonClick(String messageId, String customId, String userId, boolean bot) {
+    DataObject message = store.message(messageId);
+    if (message == null) {
+      throw new IllegalArgumentException("no message " + messageId);
+    }
+    DataObject interaction = FakeDiscordPayloads.buttonClick(message, customId);
+    interaction
+        .getObject("member")
+        .getObject("user")
+        .put("id", userId)
+        .put("username", "u" + userId)
+        .put("bot", bot);
+    return send(interaction, FakeDiscordPayloads.GUILD_ID);
+  }
+
+  /**
+   * A user uses the message context-menu command "Ask Cria" on a message another member wrote in
+   * the guild's text channel: an application command interaction of type 3 with the message
+   * resolved.
+   */
+  public Interaction messageCommand(String authorId, String content) {
+    DataObject message =
+        FakeDiscordPayloads.userMessage(
+            FakeDiscordPayloads.CHANNEL_ID, true, authorId, false, content);
+    DataObject interaction = FakeDiscordPayloads.slashCommand("Ask Cria", Map.of(), null);
+    String target = message.getString("id");
+    interaction.getObject("data").put("type", 3).put("target_id", target).remove("options");
+    interaction
+        .getObject("data")
+        .put(
+            "resolved",
+            DataObject.empty().put("messages", DataObject.empty().put(target, message)));
+    return send(interaction, FakeDiscordPayloads.GUILD_ID);
+  }
+
+  /** The components (action rows) of a stored message, as JSON; empty when it has none. */
+  public String componentsOf(String messageId) {
+    DataObject message = store.message(messageId);
+    return message == null || !message.hasKey("components")
+        ? ""
+        : message.getArray("components").toString();
+  }
+
   /** A user (or a bot) writes in the guild's text channel or a thread. Returns the message id. */
   public String message(String channelId, String authorId, boolean bot, String content) {
     return message(

@@ -73,6 +73,18 @@ public final class FakeDiscordPayloads {
     return withCommand(interaction, name, options);
   }
 
+  /** A click on a button (component type 2) of a message: a message component interaction. */
+  static DataObject buttonClick(DataObject message, String customId) {
+    DataObject interaction = fixture("interaction-ask-guild");
+    String id = snowflake();
+    interaction.put("id", id).put("token", interactionToken(id)).put("type", 3);
+    interaction.put("channel_id", message.getString("channel_id"));
+    interaction.getObject("channel").put("id", message.getString("channel_id"));
+    interaction.put("message", message);
+    interaction.put("data", DataObject.empty().put("custom_id", customId).put("component_type", 2));
+    return interaction;
+  }
+
   /** A user typing into an autocompleted option; Discord asks for choices (type 4). */
   static DataObject autocomplete(String name, String option, String typed) {
     DataObject interaction = withCommand(fixture("interaction-ask-guild"), name, Map.of());

@@ -77,7 +77,8 @@ final class FakeDiscordStore {
       return store(
           FakeDiscordPayloads.botMessage(id, channelOf(token), body.getString("content", "")));
     }
-    return message.put("content", body.getString("content", message.getString("content")));
+    return withComponents(message, body)
+        .put("content", body.getString("content", message.getString("content")));
   }
 
   DataObject followUp(String token, DataObject body) {
@@ -117,7 +118,23 @@ final class FakeDiscordStore {
   /** The edited message, or null when there is no such message. */
   DataObject edit(String id, DataObject body) {
     DataObject message = messages.get(id);
-    return message == null ? null : message.put("content", body.getString("content", ""));
+    return message == null
+        ? null
+        : withComponents(message, body).put("content", body.getString("content", ""));
+  }
+
+  /** An edit that sends components (buttons) replaces the message's. */
+  private static DataObject withComponents(DataObject message, DataObject body) {
+    if (body.hasKey("components")) {
+      message.put("components", body.getArray("components"));
+    }
+    return message;
+  }
+
+  /** A stored message, as Discord would put it in an interaction on it; null when gone. */
+  DataObject message(String id) {
+    DataObject message = messages.get(id);
+    return message == null ? null : DataObject.fromJson(message.toString());
   }
 
   boolean delete(String id) {
