@@ -1,6 +1,6 @@
 -- Deletes everything Cria stores about one user of one platform: their messages, the answers
 -- given to them, the events that carried their messages, the moderation decisions about those,
--- and their name on settings they changed. Runs unchanged on PostgreSQL (psql fills in the two
+-- the images and file texts they posted, and their name on settings they changed. Runs unchanged on PostgreSQL (psql fills in the two
 -- variables); docs/operations.md explains it. For example:
 --
 --   psql "postgresql://USER@HOST/DB" -v platform=slack -v user_id=U0123ABCD \
@@ -17,6 +17,15 @@ WHERE event_seq IN (
    OR event_seq IN (
     SELECT m.event_seq FROM chat_message m
     WHERE (m.author_id = :'user_id' OR m.requested_by = :'user_id')
+      AND m.conversation_key LIKE :'platform' || ':%');
+
+DELETE FROM turn_attachment
+WHERE event_seq IN (
+    SELECT e.id FROM inbound_event e
+    WHERE e.platform = :'platform' AND e.author_id = :'user_id')
+   OR event_seq IN (
+    SELECT m.event_seq FROM chat_message m
+    WHERE m.author_id = :'user_id'
       AND m.conversation_key LIKE :'platform' || ':%');
 
 DELETE FROM chat_message

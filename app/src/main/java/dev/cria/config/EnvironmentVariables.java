@@ -28,6 +28,8 @@ public final class EnvironmentVariables {
           "LLAMA_CONNECT_TIMEOUT",
           "LLAMA_READ_TIMEOUT",
           "LLAMA_MAX_RETRIES",
+          "LLAMA_VISION_MODELS",
+          "LLAMA_MODERATION_IMAGES",
           "CRIA_DATA_DIR",
           "DATABASE_URL",
           "DATABASE_USER",
@@ -50,6 +52,11 @@ public final class EnvironmentVariables {
           "CRIA_MAX_INPUT_CHARS",
           "CRIA_MODEL_BREAKER_FAILURES",
           "CRIA_MODEL_BREAKER_OPEN",
+          "CRIA_IMAGE_MAX_MB",
+          "CRIA_IMAGES_PER_MESSAGE",
+          "CRIA_IMAGES_PER_CONVERSATION",
+          "CRIA_FILE_MAX_MB",
+          "CRIA_FILE_MAX_CHARS",
           "CRIA_ALLOW_SLACK_TEAMS",
           "CRIA_ALLOW_SLACK_CHANNELS",
           "CRIA_ALLOW_SLACK_USERS",
@@ -145,6 +152,15 @@ public final class EnvironmentVariables {
     read.duration("LLAMA_CONNECT_TIMEOUT", "cria.llama.connect-timeout");
     read.duration("LLAMA_READ_TIMEOUT", "cria.llama.read-timeout");
     read.integer("LLAMA_MAX_RETRIES", "cria.llama.max-retries", 0, 10);
+    String vision = read.value("LLAMA_VISION_MODELS");
+    if (vision != null && !vision.matches("[^,\\s]+(\\s*,\\s*[^,\\s]+)*|none")) {
+      throw new ConfigException(
+          "LLAMA_VISION_MODELS must list model names separated by commas, * matching any"
+              + " characters (e.g. *llama-4*,llava*), or be none; got: "
+              + vision);
+    }
+    read.text("LLAMA_VISION_MODELS", "cria.llama.vision-models");
+    read.oneOf("LLAMA_MODERATION_IMAGES", "cria.llama.moderation-images", "auto", "on", "off");
   }
 
   private void database() {
@@ -196,6 +212,12 @@ public final class EnvironmentVariables {
     read.integer("CRIA_MAX_INPUT_CHARS", "cria.quota.max-input-chars", 0, 10_000_000);
     read.integer("CRIA_MODEL_BREAKER_FAILURES", "cria.model-breaker.failures", 1, 1000);
     read.duration("CRIA_MODEL_BREAKER_OPEN", "cria.model-breaker.open");
+    read.integer("CRIA_IMAGE_MAX_MB", "cria.attachments.image-max-mb", 1, 100);
+    read.integer("CRIA_IMAGES_PER_MESSAGE", "cria.attachments.images-per-message", 0, 100);
+    read.integer(
+        "CRIA_IMAGES_PER_CONVERSATION", "cria.attachments.images-per-conversation", 0, 1000);
+    read.integer("CRIA_FILE_MAX_MB", "cria.attachments.file-max-mb", 1, 100);
+    read.integer("CRIA_FILE_MAX_CHARS", "cria.attachments.file-max-chars", 100, 10_000_000);
   }
 
   private void access() {

@@ -116,12 +116,28 @@ class EnvironmentVariablesTest {
   void theDefaultsFitALocalOllama() {
     var settings =
         new dev.cria.llama.LlamaSettings(
-            null, null, "llama3.2", "openai", "guard", "llama-guard3:1b", null, "", null, null, 2);
+            null,
+            null,
+            "llama3.2",
+            "openai",
+            "guard",
+            "llama-guard3:1b",
+            null,
+            "",
+            null,
+            null,
+            2,
+            dev.cria.llama.LlamaSettings.DEFAULT_VISION_MODELS,
+            "auto");
 
     assertEquals("http://localhost:11434/v1", settings.effectiveBaseUrl());
     assertEquals("http://localhost:11434/v1", settings.effectiveModerationBaseUrl());
     assertTrue(settings.openAiStyle() && settings.guardModeration() && !settings.hasApiKey());
     assertEquals(java.util.Set.of(), settings.allowedCategories());
+    assertFalse(settings.seesImages("llama3.2"));
+    assertTrue(settings.seesImages("Llama-4-Maverick-17B-128E-Instruct-FP8"));
+    assertTrue(settings.seesImages("llama3.2-vision:11b"));
+    assertFalse(settings.moderationSeesImages(), "Llama Guard 3 takes text only");
   }
 
   @Test

@@ -73,6 +73,8 @@ abstract class DataGovernanceContract {
     ConversationKey recent = thread();
     ask(old, ADA, "an old question");
     ask(recent, ADA, "a recent question");
+    attachImage(old);
+    attachImage(recent);
     assertEquals(2, count("moderation_decision", old), "input and output were judged");
     Timestamp longAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(40)));
     update("UPDATE chat_message SET created_at = ? WHERE conversation_key = ?", longAgo, old);
@@ -84,6 +86,8 @@ abstract class DataGovernanceContract {
     assertEquals(0, count("chat_message", old));
     assertEquals(0, count("moderation_decision", old), "judged turns gone, so are the decisions");
     assertEquals(0, count("inbound_event", old));
+    assertEquals(0, count("turn_attachment", old), "the old turn's image went with it");
+    assertEquals(1, count("turn_attachment", recent));
     assertEquals(2, count("chat_message", recent));
     assertEquals(2, count("moderation_decision", recent));
     assertEquals(1, count("inbound_event", recent));
@@ -123,6 +127,7 @@ abstract class DataGovernanceContract {
     ConversationKey key = thread();
     ask(key, ADA, "first question");
     ask(key, ADA, "second question");
+    attachImage(key);
     assertEquals(4, count("chat_message", key));
 
     harness.service.accept(command(key, "reset-" + key.thread(), new Command.Reset()));
@@ -132,6 +137,7 @@ abstract class DataGovernanceContract {
     assertTrue(reply.contains("forgot 4 messages"), reply);
     assertEquals(0, count("chat_message", key));
     assertEquals(0, count("moderation_decision", key));
+    assertEquals(0, count("turn_attachment", key));
     assertEquals(1, count("inbound_event", key), "only the reset itself");
     assertEquals(0, rows("SELECT COUNT(*) FROM chat_message WHERE content LIKE '%question%'"));
   }
@@ -143,6 +149,7 @@ abstract class DataGovernanceContract {
     ask(shared, ADA, "what Ada asked");
     ask(shared, BOB, "what Bob asked");
     ask(adasOwn, ADA, "Ada alone");
+    attachImage(adasOwn);
     long bobsEvent =
         rows("SELECT MAX(id) FROM inbound_event WHERE author_id = 'U2' AND platform = 'slack'");
 
@@ -159,6 +166,29 @@ abstract class DataGovernanceContract {
     assertEquals(
         2, rows("SELECT COUNT(*) FROM moderation_decision WHERE event_seq = " + bobsEvent));
     assertEquals(1, rows("SELECT COUNT(*) FROM inbound_event WHERE author_id = 'U2'"));
+    assertEquals(0, count("turn_attachment", adasOwn), "Ada's image");
+  }
+
+  /** An image kept with the newest user turn of a conversation, as the pipeline keeps one. */
+  private void attachImage(ConversationKey key) {
+    long seq =
+        rows(
+            "SELECT MAX(event_seq) FROM chat_message WHERE role = 'user' AND conversation_key = '"
+                + key
+                + "'");
+    try (Connection connection = connect();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "INSERT INTO turn_attachment (conversation_key, event_seq, kind, name, mime_type,"
+                    + " content, tokens, created_at) VALUES (?, ?, 'image', 'a.png', 'image/png',"
+                    + " 'iVBORw0KGgo=', 147, ?)")) {
+      statement.setString(1, key.toString());
+      statement.setLong(2, seq);
+      statement.setTimestamp(3, Timestamp.from(Instant.now()));
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new AssertionError("storing an attachment", e);
+    }
   }
 
   private static ConversationKey thread() {

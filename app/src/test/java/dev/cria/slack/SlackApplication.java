@@ -51,7 +51,7 @@ final class SlackApplication implements AutoCloseable {
     return new SlackApplication(Map.of("cria.slack.signing-secret", SIGNING_SECRET), null);
   }
 
-  /** HTTP Events API mode with more properties, e.g. {@code cria.access.*}. */
+  /** HTTP Events API mode with more properties, e.g. {@code cria.access.*} or attachment limits. */
   static SlackApplication httpMode(Map<String, Object> extra) {
     Map<String, Object> properties = new HashMap<>(extra);
     properties.put("cria.slack.signing-secret", SIGNING_SECRET);

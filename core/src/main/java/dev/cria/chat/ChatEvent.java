@@ -1,6 +1,7 @@
 package dev.cria.chat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param time when the platform says it was written
  * @param replyAddress where the answer goes, opaque to the core: only the adapter that made it
  *     reads it (see {@link ReplyPort#open})
+ * @param attachments files posted with the message, in the platform's order; empty when none
  */
 public record ChatEvent(
     ConversationKey conversation,
@@ -26,7 +28,21 @@ public record ChatEvent(
     String text,
     Command command,
     Instant time,
-    String replyAddress) {
+    String replyAddress,
+    List<Attachment> attachments) {
+
+  /** An event without attachments. */
+  public ChatEvent(
+      ConversationKey conversation,
+      String eventId,
+      String messageId,
+      Author author,
+      String text,
+      Command command,
+      Instant time,
+      String replyAddress) {
+    this(conversation, eventId, messageId, author, text, command, time, replyAddress, List.of());
+  }
 
   public ChatEvent {
     Objects.requireNonNull(conversation, "conversation");
@@ -35,6 +51,21 @@ public record ChatEvent(
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(replyAddress, "replyAddress");
     text = text == null ? "" : text;
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** The same event asking for a command instead (a bare mention asks for help). */
+  public ChatEvent withCommand(Command newCommand) {
+    return new ChatEvent(
+        conversation,
+        eventId,
+        messageId,
+        author,
+        text,
+        newCommand,
+        time,
+        replyAddress,
+        attachments);
   }
 
   public Platform platform() {

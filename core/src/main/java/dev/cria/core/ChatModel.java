@@ -21,4 +21,12 @@ public interface ChatModel {
    * @throws ModelException when the list could not be had
    */
   List<String> models();
+
+  /**
+   * Whether a model sees images, as configured or as the server says. Never throws: unknown is
+   * false.
+   */
+  default boolean seesImages(String model) {
+    return false;
+  }
 }

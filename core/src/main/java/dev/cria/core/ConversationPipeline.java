@@ -7,6 +7,7 @@ import dev.cria.core.PipelineMetrics.Outcome;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public class ConversationPipeline {
   private final ModelDefaults modelDefaults;
   private final ConversationDefaults defaults;
   private final PipelineMetrics metrics;
+  private final AttachmentIntake attachments;
 
   ConversationPipeline(
       ConversationStore store,
@@ -46,7 +48,8 @@ public class ConversationPipeline {
       ModelCircuit circuit,
       ModelDefaults modelDefaults,
       ConversationDefaults defaults,
-      PipelineMetrics metrics) {
+      PipelineMetrics metrics,
+      AttachmentIntake attachments) {
     this.store = store;
     this.queue = queue;
     this.model = model;
@@ -58,6 +61,7 @@ public class ConversationPipeline {
     this.modelDefaults = modelDefaults;
     this.defaults = defaults;
     this.metrics = metrics;
+    this.attachments = attachments;
   }
 
   /** Handles one claimed event. Never throws: every failure is logged and told to the user. */
@@ -143,13 +147,22 @@ public class ConversationPipeline {
     }
     String placeholder = startReply(queued, owner, reply);
     Settings settings = commands.effective(event.conversation());
-    HistoryWindow.Window window = loadHistory(queued, settings);
+    String modelName = modelAsked(settings);
+    boolean seesImages = seesImages(event, modelName);
+    AttachmentIntake.Intake intake = attachments.take(queued, modelName, seesImages);
+    if (event.text().isBlank() && intake.kept().isEmpty() && !intake.notices().isEmpty()) {
+      // Only attachments, and none of them usable: nothing to ask the model.
+      store.dropUserTurn(queued.seq());
+      reply.fail(String.join("\n\n", intake.notices()));
+      return new PipelineResult(Outcome.REFUSED, null);
+    }
+    HistoryWindow.Window window = loadHistory(queued, settings, seesImages);
     if (window.tooLong()) {
       store.dropUserTurn(queued.seq());
       reply.fail(ReplyTexts.tooLong(window.currentTokens(), window.limit()));
       return new PipelineResult(Outcome.REFUSED, null);
     }
-    var inputRefusal = moderation.checkInput(queued);
+    var inputRefusal = moderation.checkInput(queued, intake.kept());
     if (inputRefusal.isPresent()) {
       reply.fail(inputRefusal.get());
       return new PipelineResult(Outcome.REFUSED, null);
@@ -169,8 +182,19 @@ public class ConversationPipeline {
       return new PipelineResult(Outcome.REFUSED, null);
     }
     storeAnswer(queued, completion, latencyMs);
-    deliver(queued, reply, decorate(completion, window));
+    deliver(queued, reply, decorate(completion, window, intake.notices()));
     return new PipelineResult(Outcome.ANSWERED, null);
+  }
+
+  /**
+   * Whether the model sees images (configured or, on Ollama, probed: see {@link
+   * ChatModel#seesImages}), asked only when images are at stake: the message brings files or the
+   * conversation holds images.
+   */
+  private boolean seesImages(ChatEvent event, String modelName) {
+    boolean imagesAtStake =
+        !event.attachments().isEmpty() || store.imageCount(event.conversation(), -1) > 0;
+    return imagesAtStake && model.seesImages(modelName);
   }
 
   /** Shows that Cria is working; returns the message that shows it, recorded, or null. */
@@ -182,10 +206,12 @@ public class ConversationPipeline {
     return placeholder != null ? placeholder : queued.replyMessageId();
   }
 
-  private HistoryWindow.Window loadHistory(QueuedEvent queued, Settings settings) {
+  private HistoryWindow.Window loadHistory(
+      QueuedEvent queued, Settings settings, boolean seesImages) {
     ChatEvent event = queued.event();
     var turns = store.newestTurns(event.conversation(), queued.seq(), HistoryWindow.MAX_TURNS);
-    return HistoryWindow.build(settings.systemPrompt(), turns, event, defaults.contextTokens());
+    return HistoryWindow.build(
+        settings.systemPrompt(), turns, event, defaults.contextTokens(), seesImages);
   }
 
   private Completion callModel(
@@ -249,8 +275,12 @@ public class ConversationPipeline {
         new Answer(completion.text(), completion, latencyMs, event.author().id()));
   }
 
-  private static String decorate(Completion completion, HistoryWindow.Window window) {
+  private static String decorate(
+      Completion completion, HistoryWindow.Window window, List<String> notices) {
     String text = completion.text();
+    for (String notice : notices) {
+      text = text + "\n\n" + notice;
+    }
     if ("length".equals(completion.stopReason())) {
       text = text + "\n\n" + ReplyTexts.lengthCut();
     }
@@ -282,7 +312,11 @@ public class ConversationPipeline {
 
   /** The model this conversation asks: its own setting, or {@code LLAMA_MODEL}. */
   private String modelAsked(ChatEvent event) {
-    String model = commands.effective(event.conversation()).model();
+    return modelAsked(commands.effective(event.conversation()));
+  }
+
+  private String modelAsked(Settings settings) {
+    String model = settings.model();
     return model == null || model.isBlank() ? modelDefaults.model() : model;
   }
 

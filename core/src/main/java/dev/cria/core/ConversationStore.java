@@ -14,6 +14,18 @@ public interface ConversationStore {
   /** The newest turns of a conversation up to and including an event, newest first. */
   List<StoredTurn> newestTurns(ConversationKey conversation, long upToSeq, int limit);
 
+  /**
+   * Keeps the images and file texts of an event's user turn, replacing what an earlier attempt at
+   * the event kept.
+   */
+  void saveAttachments(ConversationKey conversation, long seq, List<StoredAttachment> attachments);
+
+  /**
+   * How many images a conversation holds from events other than this one (an earlier attempt at
+   * this event kept its own, which are replaced).
+   */
+  long imageCount(ConversationKey conversation, long exceptSeq);
+
   /** The answer stored for an event by an earlier attempt, if any. */
   Optional<String> storedAnswer(long seq);
 

@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * Builds the messages for the model from the stored turns, newest first, until the token budget is
  * spent; older turns are dropped and the caller is told so. Tokens are estimated at four characters
- * each, which errs on the safe side for English text with Llama's tokenizer.
+ * each, which errs on the safe side for English text with Llama's tokenizer; images cost what was
+ * estimated when they were kept ({@link ImageTokens}), file texts like any text. A user turn
+ * carries its images (dropped for a model that cannot see them) and the text of its files, each
+ * under its file name.
  */
 public final class HistoryWindow {
 
@@ -27,6 +30,20 @@ public final class HistoryWindow {
    */
   public static Window build(
       String systemPrompt, List<StoredTurn> newestFirst, ChatEvent event, int budget) {
+    return build(systemPrompt, newestFirst, event, budget, true);
+  }
+
+  /**
+   * The messages to send.
+   *
+   * @param seesImages whether the model takes images; when not, they are left out and not counted
+   */
+  public static Window build(
+      String systemPrompt,
+      List<StoredTurn> newestFirst,
+      ChatEvent event,
+      int budget,
+      boolean seesImages) {
     List<ChatTurn> kept = new ArrayList<>();
     int used = estimate(systemPrompt);
     List<StoredTurn> turns =
@@ -34,18 +51,17 @@ public final class HistoryWindow {
             ? List.of(
                 new StoredTurn(ChatTurn.Role.USER, event.author().displayName(), event.text()))
             : newestFirst;
-    int current = estimate(content(turns.getFirst()));
+    int current = cost(turns.getFirst(), seesImages);
     if (used + current > budget) {
       return new Window(List.of(), false, current, Math.max(0, budget - used));
     }
     for (StoredTurn turn : turns) {
-      String content = content(turn);
-      int cost = estimate(content);
+      int cost = cost(turn, seesImages);
       if (used + cost > budget) {
         break;
       }
       used += cost;
-      kept.add(new ChatTurn(turn.role(), content));
+      kept.add(new ChatTurn(turn.role(), content(turn), seesImages ? images(turn) : List.of()));
     }
     Collections.reverse(kept);
     boolean cut = kept.size() < turns.size() || turns.size() >= MAX_TURNS;
@@ -57,14 +73,53 @@ public final class HistoryWindow {
     return new Window(messages, cut, current, budget);
   }
 
-  /** User turns name their author, so the model can tell the people in a thread apart. */
+  /**
+   * User turns name their author, so the model can tell the people in a thread apart, and carry the
+   * text of their files. A turn with attachments and no text asks about them.
+   */
   static String content(StoredTurn turn) {
+    String text = turn.content();
+    if (text.isBlank() && !turn.attachments().isEmpty()) {
+      text = turn.attachments().getFirst().isImage() ? ABOUT_IMAGE : ABOUT_FILE;
+    }
+    StringBuilder content = new StringBuilder(text);
+    for (StoredAttachment attachment : turn.attachments()) {
+      if (!attachment.isImage()) {
+        content
+            .append("\n\n[File ")
+            .append(attachment.name())
+            .append("]\n")
+            .append(attachment.content());
+      }
+    }
     if (turn.role() == ChatTurn.Role.USER
         && turn.authorName() != null
         && !turn.authorName().isBlank()) {
-      return turn.authorName() + ": " + turn.content();
+      return turn.authorName() + ": " + content;
     }
-    return turn.content();
+    return content.toString();
+  }
+
+  /** The question an image (or a file) posted without text asks. */
+  static final String ABOUT_IMAGE = "What can you tell me about this image?";
+
+  static final String ABOUT_FILE = "What can you tell me about this file?";
+
+  private static List<ImagePart> images(StoredTurn turn) {
+    return turn.attachments().stream()
+        .filter(StoredAttachment::isImage)
+        .map(image -> new ImagePart(image.name(), image.mimeType(), image.content()))
+        .toList();
+  }
+
+  private static int cost(StoredTurn turn, boolean seesImages) {
+    int cost = estimate(content(turn));
+    if (seesImages) {
+      for (StoredAttachment attachment : turn.attachments()) {
+        cost += attachment.isImage() ? attachment.tokens() : 0;
+      }
+    }
+    return cost;
   }
 
   static int estimate(String text) {

@@ -87,18 +87,10 @@ public class InboundConversationService implements ConversationService {
       return Acceptance.REFUSED;
     }
     ChatEvent toStore = event;
-    if (event.command() == null && event.text().isBlank()) {
-      // A bare mention: say what Cria can do rather than ask the model about nothing.
-      toStore =
-          new ChatEvent(
-              event.conversation(),
-              event.eventId(),
-              event.messageId(),
-              event.author(),
-              event.text(),
-              new Command.Help(),
-              event.time(),
-              event.replyAddress());
+    if (event.command() == null && event.text().isBlank() && event.attachments().isEmpty()) {
+      // A bare mention: say what Cria can do rather than ask the model about nothing. A file
+      // posted without text is a question about it.
+      toStore = event.withCommand(new Command.Help());
     }
     return queue.enqueue(toStore).isPresent() ? Acceptance.ACCEPTED : Acceptance.DUPLICATE;
   }

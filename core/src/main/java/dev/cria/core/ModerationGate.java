@@ -3,6 +3,7 @@ package dev.cria.core;
 import dev.cria.chat.ChatEvent;
 import dev.cria.core.Moderator.ModerationResult;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,13 +42,27 @@ class ModerationGate {
     this.metrics = metrics;
   }
 
-  /** The refusal to show instead of answering, or empty when the message may go to the model. */
-  Optional<String> checkInput(QueuedEvent queued) {
+  /**
+   * The refusal to show instead of answering, or empty when the message may go to the model. The
+   * text of attached files is checked with the message; images too when the moderation model takes
+   * them (the {@link Moderator} decides, see {@code LLAMA_MODERATION_IMAGES}).
+   */
+  Optional<String> checkInput(QueuedEvent queued, List<StoredAttachment> attachments) {
     if (!modelDefaults.moderates()) {
       return Optional.empty();
     }
     ChatEvent event = queued.event();
-    return check(queued, "input", List.of(ChatTurn.user(event.text())))
+    StringBuilder text = new StringBuilder(event.text());
+    List<ImagePart> images = new ArrayList<>();
+    for (StoredAttachment attachment : attachments) {
+      if (attachment.isImage()) {
+        images.add(new ImagePart(attachment.name(), attachment.mimeType(), attachment.content()));
+      } else {
+        text.append("\n\n").append(attachment.content());
+      }
+    }
+    ChatTurn input = new ChatTurn(ChatTurn.Role.USER, text.toString().strip(), images);
+    return check(queued, "input", List.of(input))
         .map(
             categories -> {
               store.dropUserTurn(queued.seq());

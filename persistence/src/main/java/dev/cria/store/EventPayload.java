@@ -1,18 +1,21 @@
 package dev.cria.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cria.chat.Attachment;
 import dev.cria.chat.Author;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Command;
 import dev.cria.chat.ConversationKey;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A {@link ChatEvent} as JSON in {@code inbound_event.payload}: flat and explicit, so a stored
  * event stays readable by the next version of Cria. The reply address is not part of it: it can
  * hold a short-lived credential and lives in its own column, erased when the event is finished.
  * Empty strings are kept (Micronaut's mapper drops them by default, and {@code system ""} means
- * "clear").
+ * "clear"). Attachments are described (name, type, size, where to fetch them), not held: the
+ * pipeline downloads them when it answers. Payloads stored before attachments existed read as none.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record EventPayload(
@@ -25,7 +28,8 @@ record EventPayload(
     String text,
     String command,
     String commandArgument,
-    Instant time) {
+    Instant time,
+    List<Attachment> attachments) {
 
   static EventPayload of(ChatEvent event) {
     Author author = event.author();
@@ -40,7 +44,8 @@ record EventPayload(
         event.text(),
         command == null ? null : commandName(command),
         command == null ? null : commandArgument(command),
-        event.time());
+        event.time(),
+        event.attachments());
   }
 
   /** The event, with the reply address that is stored apart from the payload. */
@@ -53,7 +58,8 @@ record EventPayload(
         text,
         command == null ? null : toCommand(),
         time,
-        replyAddress == null ? "" : replyAddress);
+        replyAddress == null ? "" : replyAddress,
+        attachments);
   }
 
   private static String commandName(Command command) {

@@ -8,6 +8,7 @@ import dev.cria.core.ChatTurn;
 import dev.cria.core.ConversationStore;
 import dev.cria.core.Moderator.ModerationResult;
 import dev.cria.core.Settings;
+import dev.cria.core.StoredAttachment;
 import dev.cria.core.StoredTurn;
 import dev.cria.core.Usage;
 import dev.cria.persistence.ChatMessageRepository;
@@ -17,12 +18,17 @@ import dev.cria.persistence.ConversationSettingsRow;
 import dev.cria.persistence.InboundEventRepository;
 import dev.cria.persistence.ModerationDecisionRepository;
 import dev.cria.persistence.ModerationDecisionRow;
+import dev.cria.persistence.TurnAttachmentRepository;
+import dev.cria.persistence.TurnAttachmentRow;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The {@link ConversationStore} on Micronaut Data JDBC: H2 or PostgreSQL. */
 @Singleton
@@ -32,6 +38,7 @@ class JdbcConversationStore implements ConversationStore {
   private final ChatMessageRepository messages;
   private final ConversationSettingsRepository settings;
   private final ModerationDecisionRepository moderation;
+  private final TurnAttachmentRepository attachments;
   private final TransactionOperations<Connection> transactions;
   private final WorkerDatabaseShare work;
 
@@ -40,31 +47,106 @@ class JdbcConversationStore implements ConversationStore {
       ChatMessageRepository messages,
       ConversationSettingsRepository settings,
       ModerationDecisionRepository moderation,
+      TurnAttachmentRepository attachments,
       TransactionOperations<Connection> transactions,
       WorkerDatabaseShare work) {
     this.events = events;
     this.messages = messages;
     this.settings = settings;
     this.moderation = moderation;
+    this.attachments = attachments;
     this.transactions = transactions;
     this.work = work;
   }
 
   @Override
   public List<StoredTurn> newestTurns(ConversationKey conversation, long upToSeq, int limit) {
+    String key = conversation.toString();
     List<ChatMessageRow> rows =
-        work.run(
-            "reading history", () -> messages.findNewest(conversation.toString(), upToSeq, limit));
+        work.run("reading history", () -> messages.findNewest(key, upToSeq, limit));
+    Map<Long, List<StoredAttachment>> bySeq = attachmentsOf(key, rows);
     return rows.stream()
         .map(
-            row ->
-                new StoredTurn(
-                    ChatMessageRow.ASSISTANT.equals(row.role())
-                        ? ChatTurn.Role.ASSISTANT
-                        : ChatTurn.Role.USER,
-                    row.authorName(),
-                    row.content()))
+            row -> {
+              boolean answer = ChatMessageRow.ASSISTANT.equals(row.role());
+              return new StoredTurn(
+                  answer ? ChatTurn.Role.ASSISTANT : ChatTurn.Role.USER,
+                  row.authorName(),
+                  row.content(),
+                  answer ? List.of() : bySeq.getOrDefault(row.eventSeq(), List.of()));
+            })
         .toList();
+  }
+
+  private Map<Long, List<StoredAttachment>> attachmentsOf(String key, List<ChatMessageRow> rows) {
+    List<Long> seqs =
+        rows.stream()
+            .filter(row -> ChatMessageRow.USER.equals(row.role()))
+            .map(ChatMessageRow::eventSeq)
+            .toList();
+    if (seqs.isEmpty()) {
+      return Map.of();
+    }
+    return work
+        .run(
+            "reading attachments",
+            () -> attachments.findByConversationKeyAndEventSeqInOrderById(key, seqs))
+        .stream()
+        .collect(
+            Collectors.groupingBy(
+                TurnAttachmentRow::eventSeq,
+                Collectors.mapping(JdbcConversationStore::attachment, Collectors.toList())));
+  }
+
+  private static StoredAttachment attachment(TurnAttachmentRow row) {
+    return new StoredAttachment(
+        TurnAttachmentRow.IMAGE.equals(row.kind())
+            ? StoredAttachment.Kind.IMAGE
+            : StoredAttachment.Kind.FILE,
+        row.name(),
+        row.mimeType(),
+        row.content(),
+        row.tokens());
+  }
+
+  @Override
+  public void saveAttachments(
+      ConversationKey conversation, long seq, List<StoredAttachment> toKeep) {
+    String key = conversation.toString();
+    Instant now = Instant.now();
+    List<TurnAttachmentRow> rows =
+        toKeep.stream()
+            .map(
+                attachment ->
+                    new TurnAttachmentRow(
+                        null,
+                        key,
+                        seq,
+                        attachment.kind().name().toLowerCase(Locale.ROOT),
+                        StoredLimits.name(attachment.name()),
+                        StoredLimits.mimeType(attachment.mimeType()),
+                        StoredLimits.text(attachment.content()),
+                        attachment.tokens(),
+                        now))
+            .toList();
+    work.run(
+        "storing attachments",
+        () ->
+            transactions.executeWrite(
+                status -> {
+                  attachments.deleteByEventSeq(seq);
+                  attachments.saveAll(rows);
+                  return null;
+                }));
+  }
+
+  @Override
+  public long imageCount(ConversationKey conversation, long exceptSeq) {
+    return work.run(
+        "counting images",
+        () ->
+            attachments.countByConversationKeyAndKindAndEventSeqNotEqual(
+                conversation.toString(), TurnAttachmentRow.IMAGE, exceptSeq));
   }
 
   @Override
@@ -138,7 +220,14 @@ class JdbcConversationStore implements ConversationStore {
   @Override
   public void dropUserTurn(long seq) {
     work.run(
-        "dropping user turn", () -> messages.deleteByEventSeqAndRole(seq, ChatMessageRow.USER));
+        "dropping user turn",
+        () ->
+            transactions.executeWrite(
+                status -> {
+                  attachments.deleteByEventSeq(seq);
+                  messages.deleteByEventSeqAndRole(seq, ChatMessageRow.USER);
+                  return null;
+                }));
   }
 
   @Override
@@ -150,6 +239,7 @@ class JdbcConversationStore implements ConversationStore {
             transactions.executeWrite(
                 status -> {
                   moderation.deleteBefore(key, beforeSeq);
+                  attachments.deleteBefore(key, beforeSeq);
                   events.deleteFinishedInConversationBefore(key, beforeSeq);
                   return messages.deleteBefore(key, beforeSeq);
                 }));
@@ -172,7 +262,10 @@ class JdbcConversationStore implements ConversationStore {
     }
     TransientSqlRetry.ACK.run(
         "deleting turn",
-        () -> messages.deleteByPlatformMessageId(conversation.toString(), messageId));
+        () -> {
+          attachments.deleteOfMessage(conversation.toString(), messageId);
+          return messages.deleteByPlatformMessageId(conversation.toString(), messageId);
+        });
   }
 
   @Override
@@ -285,6 +378,7 @@ class JdbcConversationStore implements ConversationStore {
     return transactions.executeWrite(
         status -> {
           moderation.deleteJudgedBefore(before);
+          attachments.deleteStoredBefore(before);
           events.deleteFinishedBefore(before);
           return messages.deleteCreatedBefore(before);
         });

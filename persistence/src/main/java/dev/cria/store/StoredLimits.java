@@ -41,6 +41,12 @@ final class StoredLimits {
     return value == null || value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
   }
 
+  /** A MIME type cut to what {@code turn_attachment.mime_type} holds. */
+  static String mimeType(String mimeType) {
+    String type = text(mimeType);
+    return type == null || type.length() <= 128 ? type : type.substring(0, 128);
+  }
+
   /** A display name cut to what the column holds; it is only shown to the model. */
   static String name(String displayName) {
     String name = text(displayName);

@@ -1,5 +1,6 @@
 package dev.cria.discord;
 
+import dev.cria.chat.Attachment;
 import dev.cria.chat.Author;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Command;
@@ -66,6 +67,7 @@ public final class DiscordEventMapper {
     String messageId = message.getString("id");
     boolean mentioned = mentions(message, selfId);
     String text = withoutMention(message.getString("content", ""), selfId);
+    List<Attachment> attachments = attachments(message);
     if (text.isEmpty() && !mentioned && place.kind() != ChannelPlace.Kind.DM) {
       // Without the Message Content intent, other people's messages arrive with no text.
       return Optional.empty();
@@ -92,7 +94,27 @@ public final class DiscordEventMapper {
                 text,
                 CommandParser.parse(text).orElse(null),
                 OffsetDateTime.parse(message.getString("timestamp")).toInstant(),
-                new ReplyAddress.ToChannel(place.channelId(), messageId, dmUser).encode()));
+                new ReplyAddress.ToChannel(place.channelId(), messageId, dmUser).encode(),
+                attachments));
+  }
+
+  /** The files attached to a message, downloaded later from their CDN {@code url}. */
+  static List<Attachment> attachments(DataObject message) {
+    DataArray array = message.optArray("attachments").orElseGet(DataArray::empty);
+    List<Attachment> attachments = new ArrayList<>();
+    for (int i = 0; i < array.length(); i++) {
+      DataObject attachment = array.getObject(i);
+      if (attachment.isNull("url")) {
+        continue;
+      }
+      attachments.add(
+          new Attachment(
+              attachment.getString("filename", null),
+              attachment.getString("content_type", null),
+              Math.max(0, attachment.getLong("size", 0)),
+              attachment.getString("url")));
+    }
+    return List.copyOf(attachments);
   }
 
   /**

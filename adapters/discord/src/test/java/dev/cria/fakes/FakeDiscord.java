@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
@@ -28,6 +29,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final FakeDiscordGateway gateway;
   private final FakeDiscordStore store;
   private final FakeDiscordRest rest;
+  private final FakeDiscordCdn cdn;
 
   public FakeDiscord() {
     try {
@@ -37,8 +39,10 @@ public final class FakeDiscord implements AutoCloseable {
               this::gatewayUrl,
               thread -> gateway.dispatch("THREAD_CREATE", thread, thread.getString("guild_id")));
       this.rest = new FakeDiscordRest(store, this::record);
+      this.cdn = new FakeDiscordCdn();
       gateway.start();
       rest.start();
+      cdn.start();
       awaitTrue(() -> gateway.getPort() > 0, "gateway listening");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -115,6 +119,41 @@ public final class FakeDiscord implements AutoCloseable {
     return message(
         FakeDiscordPayloads.userMessage(channelId, true, authorId, bot, content),
         FakeDiscordPayloads.GUILD_ID);
+  }
+
+  /**
+   * A user mentions Cria in the guild's text channel with files attached, each hosted on the fake
+   * CDN as Discord hosts them. Returns the message id.
+   */
+  public String messageWithAttachments(String channelId, String content, Upload... uploads) {
+    DataObject message =
+        FakeDiscordPayloads.userMessage(
+            channelId, true, FakeDiscordPayloads.USER_ID, false, content);
+    DataArray attachments = DataArray.empty();
+    for (Upload upload : uploads) {
+      String id = FakeDiscordPayloads.snowflake();
+      String url = cdn.put(channelId, id, upload.name(), upload.mimeType(), upload.bytes());
+      attachments.add(
+          DataObject.empty()
+              .put("id", id)
+              .put("filename", upload.name())
+              .put("content_type", upload.mimeType())
+              .put("size", upload.bytes().length)
+              .put("url", url)
+              .put("proxy_url", url));
+    }
+    message.put("attachments", attachments);
+    return message(message, FakeDiscordPayloads.GUILD_ID);
+  }
+
+  /** A file a user attaches to a message. */
+  // Held and served as given, never compared: the array needs no defensive copy.
+  @SuppressWarnings("ArrayRecordComponent")
+  public record Upload(String name, String mimeType, byte[] bytes) {}
+
+  /** The attachment paths the fake CDN handed over, in order. */
+  public List<String> attachmentsServed() {
+    return cdn.served();
   }
 
   /** A user replies to one of Cria's messages. Returns the message id. */
@@ -265,6 +304,7 @@ public final class FakeDiscord implements AutoCloseable {
   @Override
   public void close() {
     rest.stop();
+    cdn.stop();
     try {
       gateway.stop(1000);
     } catch (InterruptedException e) {

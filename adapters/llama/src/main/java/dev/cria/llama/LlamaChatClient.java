@@ -30,6 +30,7 @@ public final class LlamaChatClient implements ChatModel {
   private final WireFormat format;
   private final ChatStreamReader streamReader;
   private volatile CachedModels cachedModels;
+  private final OllamaVision vision;
 
   private record CachedModels(List<LlamaModel> models, long fetchedAtNanos) {
     boolean fresh() {
@@ -43,6 +44,13 @@ public final class LlamaChatClient implements ChatModel {
     this.settings = transport.settings();
     this.format = WireFormat.of(settings);
     this.streamReader = new ChatStreamReader(format, LlamaTransport.what(CHAT), transport::redact);
+    this.vision = new OllamaVision(transport);
+  }
+
+  /** Named in {@code LLAMA_VISION_MODELS}, or reported with the vision capability by Ollama. */
+  @Override
+  public boolean seesImages(String model) {
+    return settings.seesImages(model) || vision.seesImages(model).orElse(false);
   }
 
   @Override

@@ -46,7 +46,12 @@ public final class LlamaModerator implements Moderator {
 
   @Override
   public ModerationResult check(List<ChatTurn> conversation) {
-    return settings.guardModeration() ? askGuard(conversation) : postModerations(conversation);
+    // Llama Guard 3 takes text only: images go along only when the guard sees them.
+    List<ChatTurn> checked =
+        settings.moderationSeesImages()
+            ? conversation
+            : conversation.stream().map(ChatTurn::withoutImages).toList();
+    return settings.guardModeration() ? askGuard(checked) : postModerations(checked);
   }
 
   /**

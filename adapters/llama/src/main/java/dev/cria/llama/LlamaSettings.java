@@ -23,6 +23,11 @@ import java.util.stream.Collectors;
  * @param moderationBaseUrl where the moderation model is served, null for the base URL (vLLM serves
  *     one model per server, so Llama Guard may live at another address)
  * @param moderationAllow comma-separated categories let through ({@code CRIA_MODERATION_ALLOW})
+ * @param visionModels comma-separated model names that see images, {@code *} matching any run of
+ *     characters, compared without case ({@code LLAMA_VISION_MODELS})
+ * @param moderationImages whether images go to moderation too: {@code on}, {@code off}, or {@code
+ *     auto}, which sends them when the moderation model is a Llama Guard 4 (Llama Guard 3 takes
+ *     text only)
  */
 @ConfigurationProperties("cria.llama")
 public record LlamaSettings(
@@ -36,7 +41,13 @@ public record LlamaSettings(
     @Bindable(defaultValue = "") String moderationAllow,
     @Bindable(defaultValue = "5s") Duration connectTimeout,
     @Bindable(defaultValue = "60s") Duration readTimeout,
-    @Bindable(defaultValue = "2") int maxRetries) {
+    @Bindable(defaultValue = "2") int maxRetries,
+    @Bindable(defaultValue = DEFAULT_VISION_MODELS) String visionModels,
+    @Bindable(defaultValue = "auto") String moderationImages) {
+
+  /** Model families that take images: Llama 4, Llama 3.2 Vision, LLaVA, Gemma 3, Qwen-VL. */
+  public static final String DEFAULT_VISION_MODELS =
+      "*llama-4*,*llama4*,*vision*,*llava*,*gemma3*,*-vl*";
 
   /** Ollama's OpenAI-compatible endpoint on this machine. */
   public static final String DEFAULT_BASE_URL = "http://localhost:11434/v1";
@@ -69,6 +80,20 @@ public record LlamaSettings(
         .map(category -> category.strip().toUpperCase(Locale.ROOT))
         .filter(category -> !category.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Whether a model is one of {@code LLAMA_VISION_MODELS}. */
+  public boolean seesImages(String modelName) {
+    return ModelPatterns.matches(visionModels, modelName);
+  }
+
+  /** Whether moderation is sent the images of a turn, not only its text. */
+  public boolean moderationSeesImages() {
+    return switch (moderationImages) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> ModelPatterns.matches("*guard-4*,*guard4*,*guard 4*", moderationModel);
+    };
   }
 
   /** The base URL without a trailing slash. */

@@ -3,9 +3,11 @@ package dev.cria.llama;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cria.core.ChatRequest;
 import dev.cria.core.ChatTurn;
 import dev.cria.core.Completion;
+import dev.cria.core.ImagePart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,14 +45,31 @@ interface WireFormat {
     return List.copyOf(models);
   }
 
-  /** Messages as both dialects (and moderation) take them: lower-case role, string content. */
+  /**
+   * Messages as both dialects (and moderation) take them: lower-case role, string content; a turn
+   * with images has a list of parts instead, its text then one {@code image_url} part per image
+   * with a base64 {@code data:} URL (the same shape in both dialects).
+   */
   static ArrayNode messages(List<ChatTurn> turns) {
     ArrayNode messages = JsonNodeFactory.instance.arrayNode();
     for (ChatTurn turn : turns) {
-      messages
-          .addObject()
-          .put("role", turn.role().name().toLowerCase(Locale.ROOT))
-          .put("content", turn.content());
+      ObjectNode message =
+          messages.addObject().put("role", turn.role().name().toLowerCase(Locale.ROOT));
+      if (turn.images().isEmpty()) {
+        message.put("content", turn.content());
+        continue;
+      }
+      ArrayNode parts = message.putArray("content");
+      if (turn.content() != null && !turn.content().isEmpty()) {
+        parts.addObject().put("type", "text").put("text", turn.content());
+      }
+      for (ImagePart image : turn.images()) {
+        parts
+            .addObject()
+            .put("type", "image_url")
+            .putObject("image_url")
+            .put("url", image.dataUrl());
+      }
     }
     return messages;
   }

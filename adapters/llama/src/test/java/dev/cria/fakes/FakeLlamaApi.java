@@ -66,6 +66,8 @@ public final class FakeLlamaApi implements AutoCloseable {
   private final FakeLlamaApiCatalog catalog;
   private volatile boolean moderationUnavailable;
   private volatile String requiredApiKey;
+  private final java.util.Set<String> visionModels =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private FakeLlamaApi(int port, Pacing pacing, FakeLlamaServer shape) throws IOException {
     this.shape = shape;
@@ -247,7 +249,13 @@ public final class FakeLlamaApi implements AutoCloseable {
         }
       }
       case MODELS -> models(exchange, request);
-      default -> unknownPath(exchange, request);
+      default -> {
+        if (shape == FakeLlamaServer.OLLAMA && request.path().equals("/api/show")) {
+          show(exchange, request);
+        } else {
+          unknownPath(exchange, request);
+        }
+      }
     }
   }
 
@@ -308,6 +316,23 @@ public final class FakeLlamaApi implements AutoCloseable {
     String model = request.body().path("model").asText("Llama-Guard");
     FakeLlamaApiResponses.json(
         exchange, 200, FakeLlamaApiJson.moderation(model, !categories.isEmpty(), categories));
+  }
+
+  /**
+   * Models that Ollama's {@code POST /api/show} reports with the {@code vision} capability (the
+   * Ollama shape only; other servers have no such path).
+   */
+  public void visionModels(String... models) {
+    visionModels.addAll(List.of(models));
+  }
+
+  /** Ollama's {@code POST /api/show}: the model's capabilities. */
+  private void show(HttpExchange exchange, FakeLlamaApiRequest request) throws IOException {
+    String model = request.body().path("model").asText("");
+    String capabilities =
+        visionModels.contains(model) ? "[\"completion\",\"vision\"]" : "[\"completion\"]";
+    FakeLlamaApiResponses.json(
+        exchange, 200, "{\"model_info\":{},\"capabilities\":" + capabilities + "}");
   }
 
   private void models(HttpExchange exchange, FakeLlamaApiRequest request) throws IOException {

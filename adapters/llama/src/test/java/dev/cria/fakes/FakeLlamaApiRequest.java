@@ -49,6 +49,21 @@ public record FakeLlamaApiRequest(
     return lastMessage(body.path("messages"), "user");
   }
 
+  /** The {@code image_url} URLs of every user message, oldest first (data URLs for uploads). */
+  public List<String> userImages() {
+    List<String> urls = new java.util.ArrayList<>();
+    for (JsonNode message : body.path("messages")) {
+      if ("user".equals(message.path("role").asText())) {
+        for (JsonNode part : message.path("content")) {
+          if ("image_url".equals(part.path("type").asText())) {
+            urls.add(part.path("image_url").path("url").asText());
+          }
+        }
+      }
+    }
+    return List.copyOf(urls);
+  }
+
   static String lastMessage(JsonNode messages, String role) {
     String text = "";
     for (JsonNode message : messages) {

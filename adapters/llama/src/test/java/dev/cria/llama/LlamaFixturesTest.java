@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cria.core.ChatRequest;
 import dev.cria.core.ChatTurn;
 import dev.cria.core.Completion;
+import dev.cria.core.ImagePart;
 import dev.cria.core.ModelException;
 import dev.cria.core.ModelException.Kind;
 import dev.cria.core.Moderator.ModerationResult;
@@ -137,6 +138,25 @@ class LlamaFixturesTest {
     assertEquals(documented, body);
   }
 
+  @Test
+  void anImageTurnIsWrittenAsTheDocumentedPartsInBothDialects() {
+    JsonNode documented = fixture("chat-request-image-base64.json");
+    String base64 = documented.at("/messages/0/content/1/image_url/url").asText().substring(22);
+    ChatTurn turn =
+        new ChatTurn(
+            ChatTurn.Role.USER,
+            "What does this image contain?",
+            List.of(new ImagePart("pixel.png", "image/png", base64)));
+    ChatRequest request = new ChatRequest(null, List.of(turn), null, null, null);
+    String model = documented.path("model").asText();
+
+    for (WireFormat format : List.of(LLAMA, OPENAI)) {
+      ObjectNode body = (ObjectNode) format.chatBody(request, model, false);
+      body.remove("stream");
+      assertEquals(documented, body, format.getClass().getSimpleName());
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -182,7 +202,9 @@ class LlamaFixturesTest {
             "",
             Duration.ofSeconds(1),
             Duration.ofSeconds(1),
-            2);
+            2,
+            LlamaSettings.DEFAULT_VISION_MODELS,
+            "auto");
 
     ModerationResult flagged =
         LlamaModerator.result(fixture("moderation-response-flagged.json"), settings);

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cria.core.ChatTurn;
+import dev.cria.core.ImagePart;
 import dev.cria.core.ModelException;
 import dev.cria.core.Moderator.ModerationResult;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeLlamaApiExtension;
+import dev.cria.fakes.FakeLlamaApiRequest;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,43 @@ class LlamaModeratorTest {
     assertEquals("Llama-Guard", body.path("model").asText());
     assertEquals("user", body.path("messages").get(0).path("role").asText());
     assertEquals("good morning", body.path("messages").get(0).path("content").asText());
+  }
+
+  @Test
+  void imagesGoToLlamaGuard4ButLlamaGuard3GetsTheTextOnly() {
+    ChatTurn withImage =
+        new ChatTurn(
+            ChatTurn.Role.USER,
+            "is this fine?",
+            List.of(new ImagePart("a.png", "image/png", "iVBORw0KGgo=")));
+    var guard4 =
+        TestLlama.with(
+            TestLlama.API_KEY,
+            api.baseUrl(),
+            "openai",
+            Duration.ofSeconds(10),
+            "guard",
+            "llama-guard4:12b",
+            "");
+    var guard3 =
+        TestLlama.with(
+            TestLlama.API_KEY,
+            api.baseUrl(),
+            "openai",
+            Duration.ofSeconds(10),
+            "guard",
+            "llama-guard3:1b",
+            "");
+
+    guard4.moderator().check(List.of(withImage));
+    guard3.moderator().check(List.of(withImage));
+
+    List<FakeLlamaApiRequest> asked = api.requests(FakeLlamaApi.GUARD);
+    JsonNode toGuard4 = asked.get(0).body().path("messages").get(0).path("content");
+    assertEquals(
+        "data:image/png;base64,iVBORw0KGgo=", toGuard4.get(1).at("/image_url/url").asText());
+    JsonNode toGuard3 = asked.get(1).body().path("messages").get(0).path("content");
+    assertEquals("is this fine?", toGuard3.asText(), "text only");
   }
 
   @Test

@@ -71,6 +71,8 @@ class ModelServerCheckTest {
         s.moderationAllow(),
         s.connectTimeout(),
         s.readTimeout(),
-        s.maxRetries());
+        s.maxRetries(),
+        s.visionModels(),
+        s.moderationImages());
   }
 }

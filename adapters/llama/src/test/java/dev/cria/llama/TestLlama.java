@@ -61,7 +61,9 @@ final class TestLlama {
             allow,
             Duration.ofSeconds(2),
             readTimeout,
-            2));
+            2,
+            LlamaSettings.DEFAULT_VISION_MODELS,
+            "auto"));
   }
 
   LlamaChatClient client() {

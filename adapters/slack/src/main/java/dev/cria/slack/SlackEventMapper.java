@@ -2,6 +2,7 @@ package dev.cria.slack;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.cria.chat.Attachment;
 import dev.cria.chat.Author;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Command;
@@ -10,6 +11,8 @@ import dev.cria.chat.ConversationKey;
 import dev.cria.chat.Platform;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -150,7 +153,12 @@ public final class SlackEventMapper {
       String botUserId) {
     String user = string(event, "user");
     String text = SlackInboundText.plain(string(event, "text"), botUserId);
-    Command command = text.isEmpty() ? new Command.Help() : CommandParser.parse(text).orElse(null);
+    List<Attachment> files = files(event);
+    // A file posted without text is a question about it, not a request for help.
+    Command command =
+        text.isEmpty()
+            ? (files.isEmpty() ? new Command.Help() : null)
+            : CommandParser.parse(text).orElse(null);
     String recipientTeam = orElse(string(event, "user_team"), orElse(string(event, "team"), team));
     String ts = string(event, "ts");
     var reply = SlackReplyAddress.thread(key.channel(), replyThread, user, recipientTeam).asked(ts);
@@ -162,7 +170,43 @@ public final class SlackEventMapper {
         text,
         command,
         time(ts),
-        reply.encode());
+        reply.encode(),
+        files);
+  }
+
+  /** The files shared with a message ({@code files}), downloaded later from {@code url_private}. */
+  static List<Attachment> files(JsonObject event) {
+    JsonElement files = event.get("files");
+    if (files == null || !files.isJsonArray()) {
+      return List.of();
+    }
+    List<Attachment> attachments = new ArrayList<>();
+    for (JsonElement element : files.getAsJsonArray()) {
+      if (!element.isJsonObject()) {
+        continue;
+      }
+      JsonObject file = element.getAsJsonObject();
+      // A file hidden by the workspace's plan ("mode": "hidden_by_limit") or one Slack wants
+      // looked up ("file_access": "check_file_info") comes without url_private: kept with no
+      // source, so the user is told it could not be read.
+      String url = orElse(string(file, "url_private"), "");
+      attachments.add(
+          new Attachment(
+              orElse(string(file, "name"), string(file, "id")),
+              string(file, "mimetype"),
+              size(file),
+              url));
+    }
+    return List.copyOf(attachments);
+  }
+
+  private static long size(JsonObject file) {
+    JsonElement size = file.get("size");
+    try {
+      return size != null && size.isJsonPrimitive() ? Math.max(0, size.getAsLong()) : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static boolean fromBot(JsonObject message, String botUserId) {

@@ -77,6 +77,7 @@ final class SlackEventReceiver {
         event.text(),
         event.command(),
         event.time(),
-        event.replyAddress());
+        event.replyAddress(),
+        event.attachments());
   }
 }

@@ -57,6 +57,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, Queue<FakeSlackFailure>> failNext = new ConcurrentHashMap<>();
   private final Map<String, FakeSlackFailure> failAlways = new ConcurrentHashMap<>();
   private final List<FakeSlackHold> holds = new CopyOnWriteArrayList<>();
+  private final FakeSlackFiles files = new FakeSlackFiles();
 
   private FakeSlackApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -64,6 +65,7 @@ public final class FakeSlackApi implements AutoCloseable {
     server.createContext("/api/", this::api);
     server.createContext("/response/", this::responseUrl);
     server.createContext("/commands/", this::responseUrl);
+    server.createContext("/files-pri/", files::serve);
     server.start();
   }
 
@@ -91,6 +93,26 @@ public final class FakeSlackApi implements AutoCloseable {
         + TEAM_ID
         + "/7012345678901/"
         + id;
+  }
+
+  /**
+   * Hosts a file as Slack does and returns its {@code url_private}, which serves it only with the
+   * bot token.
+   */
+  public String file(String id, String name, String mimeType, byte[] bytes) {
+    String path = "/files-pri/" + TEAM_ID + "-" + id + "/" + name;
+    files.put(path, mimeType, bytes);
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  /** The file paths handed over (with the bot token), in order. */
+  public List<String> filesServed() {
+    return List.copyOf(files.served());
+  }
+
+  /** The file paths asked for without the bot token (redirected to sign in). */
+  public List<String> filesRefused() {
+    return List.copyOf(files.refused());
   }
 
   /** The Socket Mode endpoint {@code apps.connections.open} hands out. */

@@ -1,5 +1,6 @@
 package dev.cria.fakes;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -35,6 +36,38 @@ public final class FakeSlackEvents {
     event.addProperty("text", "<@" + FakeSlackApi.BOT_USER_ID + "> " + text);
     return envelope(eventId, event);
   }
+
+  /**
+   * An {@code app_mention} with files shared along, as Slack sends it: a {@code files} list with
+   * each file's {@code url_private} (see {@link FakeSlackApi#file}).
+   */
+  public static String mentionWithFiles(
+      String eventId,
+      String channel,
+      String ts,
+      String threadTs,
+      String user,
+      String text,
+      FileShare... files) {
+    JsonObject envelope =
+        JsonParser.parseString(mention(eventId, channel, ts, threadTs, user, text))
+            .getAsJsonObject();
+    JsonArray list = new JsonArray();
+    for (FileShare file : files) {
+      JsonObject item = new JsonObject();
+      item.addProperty("id", file.id());
+      item.addProperty("name", file.name());
+      item.addProperty("mimetype", file.mimeType());
+      item.addProperty("size", file.size());
+      item.addProperty("url_private", file.urlPrivate());
+      list.add(item);
+    }
+    envelope.getAsJsonObject("event").add("files", list);
+    return envelope.toString();
+  }
+
+  /** One entry of an event's {@code files}. */
+  public record FileShare(String id, String name, String mimeType, long size, String urlPrivate) {}
 
   /** A thread reply in a channel, without a mention. */
   public static String threadReply(

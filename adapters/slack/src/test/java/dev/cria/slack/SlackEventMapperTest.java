@@ -141,4 +141,23 @@ class SlackEventMapperTest {
 
     assertEquals(new Command.Help(), event.command());
   }
+
+  @Test
+  void filesSharedWithAMentionAreAttachmentsAndNoHelpIsAsked() {
+    ChatEvent event = message("app_mention_files.json");
+
+    assertNull(event.command(), "a file without text is a question about it");
+    assertEquals("", event.text());
+    var screenshot = event.attachments().getFirst();
+    assertEquals("Screenshot 2023-11-14 at 22.14.59.png", screenshot.name());
+    assertEquals("image/png", screenshot.mimeType());
+    assertEquals(48213, screenshot.size());
+    assertEquals(
+        "https://files.slack.com/files-pri/T0TEAM-F0SCREEN1/screenshot_2023-11-14_at_22.14.59.png",
+        screenshot.source());
+    assertEquals(3, event.attachments().size());
+    assertEquals("F0HIDDEN2", event.attachments().get(1).name());
+    assertFalse(event.attachments().get(1).available(), "hidden by the plan");
+    assertFalse(event.attachments().get(2).available(), "check_file_info");
+  }
 }

@@ -42,7 +42,8 @@ class SlackManifestTest {
             "mpim:history",
             "users:read",
             "assistant:write",
-            "commands")) {
+            "commands",
+            "files:read")) {
       assertTrue(lines.contains("- " + scope), "scope " + scope);
     }
   }
