@@ -12,6 +12,7 @@ import dev.cria.chat.ConversationKey;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeLlamaApiRequest;
 import dev.cria.persistence.ChatMessageRepository;
+import dev.cria.testing.Await;
 import dev.cria.testing.PipelineHarness;
 import dev.cria.testing.RecordingReplyPort.Delivery;
 import java.time.Duration;
@@ -176,18 +177,15 @@ class ConversationLifecycleTest {
   /** The platform id the store records for the answer just after delivering it. */
   private String lastAnswerMessageId() {
     ChatMessageRepository messages = harness.context.getBean(ChatMessageRepository.class);
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      var answer =
-          messages.findByConversationKeyOrderById(thread.toString()).stream()
-              .filter(row -> row.role().equals("assistant") && row.platformMessageId() != null)
-              .findFirst();
-      if (answer.isPresent()) {
-        return answer.get().platformMessageId();
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("the answer's message id was never recorded");
+    return Await.value(
+        WAIT,
+        "the answer's message id recorded",
+        () ->
+            messages.findByConversationKeyOrderById(thread.toString()).stream()
+                .filter(row -> row.role().equals("assistant") && row.platformMessageId() != null)
+                .findFirst()
+                .map(row -> row.platformMessageId()),
+        () -> messages.findByConversationKeyOrderById(thread.toString()).toString());
   }
 
   private Delivery ask(String text) {

@@ -11,6 +11,7 @@ import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeLlamaServer;
 import dev.cria.persistence.InboundEventRepository;
 import dev.cria.persistence.TestDatabases;
+import dev.cria.testing.Await;
 import dev.cria.testing.PipelineHarness;
 import dev.cria.testing.RecordingReplyPort.Delivery;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,13 +157,13 @@ class ConversationRecoveryTest {
   /** The event's status once it left CLAIMED (the reply is delivered just before). */
   private static String awaitFinished(PipelineHarness harness, long seq) {
     InboundEventRepository events = harness.context.getBean(InboundEventRepository.class);
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    String status = events.findById(seq).orElseThrow().status();
-    while ("CLAIMED".equals(status) && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-      status = events.findById(seq).orElseThrow().status();
-    }
-    return status;
+    return Await.value(
+        WAIT,
+        "event " + seq + " to leave CLAIMED",
+        () ->
+            Optional.of(events.findById(seq).orElseThrow().status())
+                .filter(status -> !"CLAIMED".equals(status)),
+        () -> "still CLAIMED");
   }
 
   @Test

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cria.chat.ConversationKey;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.persistence.InboundEventRepository;
+import dev.cria.testing.Await;
 import dev.cria.testing.PipelineHarness;
 import dev.cria.testing.RecordingReplyPort.Delivery;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,26 +94,15 @@ class DatabaseFailureTest {
 
   private static String awaitFinished(PipelineHarness cria, String eventId) {
     InboundEventRepository events = cria.context.getBean(InboundEventRepository.class);
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      var row = events.findAll().iterator();
-      while (row.hasNext()) {
-        var event = row.next();
-        if (event.eventId().equals(eventId) && event.finishedAt() != null) {
-          return event.status();
-        }
-      }
-      pause();
-    }
-    return "still open";
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return Await.value(
+        WAIT,
+        "event " + eventId + " finished",
+        () ->
+            StreamSupport.stream(events.findAll().spliterator(), false)
+                .filter(event -> event.eventId().equals(eventId) && event.finishedAt() != null)
+                .findFirst()
+                .map(event -> event.status()),
+        () -> "still open");
   }
 
   private static int attempts(PipelineHarness cria, String eventId) {

@@ -9,6 +9,7 @@ import dev.cria.fakes.FakeSlackMessage;
 import dev.cria.fakes.FakeSlackSigner;
 import dev.cria.persistence.TestDatabases;
 import dev.cria.process.CriaProcess;
+import dev.cria.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,16 +84,11 @@ final class CriaStack implements AutoCloseable {
 
   /** Waits for Cria's finished answer in a thread that contains {@code words}. */
   FakeSlackMessage awaitAnswer(String threadTs, String words) {
-    Instant deadline = Instant.now().plus(ANSWER_WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      Optional<FakeSlackMessage> answer = answer(threadTs, words);
-      if (answer.isPresent()) {
-        return answer.get();
-      }
-      pause();
-    }
-    throw new AssertionError(
-        "no answer with '" + words + "' in " + threadTs + ": " + slack.thread(CHANNEL, threadTs));
+    return Await.value(
+        ANSWER_WAIT,
+        "an answer with '" + words + "' in " + threadTs,
+        () -> answer(threadTs, words),
+        () -> slack.thread(CHANNEL, threadTs).toString());
   }
 
   /** Cria's finished answer in a thread that contains {@code words}, if it has arrived. */
@@ -112,14 +108,5 @@ final class CriaStack implements AutoCloseable {
     slack.close();
     llama.close();
     TestDatabases.dropSchema(schema);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }

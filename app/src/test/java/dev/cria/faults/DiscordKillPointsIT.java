@@ -9,6 +9,7 @@ import dev.cria.fakes.FakeDiscordCall;
 import dev.cria.fakes.FakeDiscordHold;
 import dev.cria.fakes.FakeDiscordPayloads;
 import dev.cria.process.CriaProcess;
+import dev.cria.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ class DiscordKillPointsIT {
     replicas.remove(holder);
     CompletableFuture<CriaProcess> restart =
         CompletableFuture.supplyAsync(() -> stack.start("discord-" + point + "-r" + round));
-    ReplicaCrashIT.awaitTrue(() -> done(stack, asked), TAKEOVER);
+    Await.until(TAKEOVER, "the question answered after the takeover", () -> done(stack, asked));
     replicas.add(restart.join());
 
     List<String> shown =

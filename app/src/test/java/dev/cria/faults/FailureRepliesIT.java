@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.fakes.FakeSlackFailure;
 import dev.cria.process.CriaProcess;
+import dev.cria.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +125,7 @@ class FailureRepliesIT {
    */
   private void answersAgain(String channel, int firstIndex) {
     for (int batch = 0; batch < 8; batch++) {
+      // Not a wait for a condition: the breaker's open time is what has to pass.
       SlackLoad.pause(BREAKER_OPEN.plusMillis(500));
       Outcome outcome = run(SlackLoad.threads(channel, firstIndex + batch * 10, 4, 1, i -> ""));
       if (outcome.answers() == outcome.mentions()) {
@@ -139,11 +141,14 @@ class FailureRepliesIT {
   /** Delivers the mentions, waits until each thread has its reply, and checks each has one. */
   private Outcome run(List<SlackLoad.Mention> mentions) {
     load.deliver(mentions, 16);
-    ReplicaCrashIT.awaitTrue(
+    Await.until(
+        SETTLE,
+        "no open events and a reply in each of " + mentions.size() + " threads",
         () ->
             stack.openEvents() == 0
                 && ledger.repliesByThread(mentions).values().stream().noneMatch(List::isEmpty),
-        SETTLE);
+        () -> stack.openEvents() + " open events, replies " + ledger.repliesByThread(mentions));
+    // Not a wait for a condition: a reply posted twice would come within this quiet time.
     SlackLoad.pause(Duration.ofMillis(500));
     Map<String, List<String>> replies = ledger.repliesByThread(mentions);
     List<String> problems = new ArrayList<>();

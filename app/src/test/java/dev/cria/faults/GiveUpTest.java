@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cria.chat.ConversationKey;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.persistence.InboundEventRepository;
+import dev.cria.testing.Await;
 import dev.cria.testing.PipelineHarness;
 import dev.cria.testing.RecordingReplyPort.Delivery;
 import java.time.Duration;
@@ -33,11 +34,11 @@ class GiveUpTest {
       assertEquals(0, harness.llama.count(FakeLlamaApi.CHAT), "the model was not asked again");
       // The reply goes out just before the event is marked finished.
       InboundEventRepository events = harness.context.getBean(InboundEventRepository.class);
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (events.countOpen() > 0 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
-      assertEquals(0, events.countOpen(), "the event is finished");
+      Await.until(
+          Duration.ofSeconds(20),
+          "the given-up event finished",
+          () -> events.countOpen() == 0,
+          () -> events.countOpen() + " open");
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.process.CriaProcess;
+import dev.cria.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,8 +84,11 @@ class PostgresRestartIT {
         CompletableFuture<Void> delivering =
             CompletableFuture.runAsync(() -> load.deliver(these, 3));
         if (batch < MODES.size()) {
-          ReplicaCrashIT.awaitTrue(
-              () -> load.acked() - ackedBefore >= RESTART_AFTER_ACKS, Duration.ofSeconds(60));
+          Await.until(
+              Duration.ofSeconds(60),
+              RESTART_AFTER_ACKS + " more mentions acked before restarting",
+              () -> load.acked() - ackedBefore >= RESTART_AFTER_ACKS,
+              () -> (load.acked() - ackedBefore) + " acked");
           String mode = MODES.get(batch);
           Instant restarting = Instant.now();
           restart(version, mode);
@@ -96,11 +100,14 @@ class PostgresRestartIT {
         load.redeliver(these.subList(0, LOST_ACKS));
         log(started, "batch " + batch + " delivered");
       }
-      ReplicaCrashIT.awaitTrue(
+      Await.until(
+          Duration.ofMinutes(2),
+          "all " + mentions.size() + " mentions answered, no open events",
           () -> openEvents(stack) == 0 && ledger.answered(mentions) == mentions.size(),
-          Duration.ofMinutes(2));
+          () -> ledger.answered(mentions) + " answered, " + openEvents(stack) + " open");
       log(started, "all answered");
-      // Anything posted twice would come within the lease of a doubly claimed event.
+      // Not a wait for a condition: anything posted twice would come within the lease of a doubly
+      // claimed event.
       SlackLoad.pause(Duration.ofSeconds(1));
 
       Map<String, List<String>> replies = ledger.repliesByThread(mentions);

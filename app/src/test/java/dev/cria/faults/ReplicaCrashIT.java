@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.process.CriaProcess;
+import dev.cria.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,8 +53,17 @@ class ReplicaCrashIT {
       // it fail and are sent again, to b.
       CompletableFuture<Void> more =
           CompletableFuture.runAsync(() -> load.deliver(mentions.subList(300, 700), 32));
-      awaitTrue(() -> load.acked() >= 400, Duration.ofSeconds(60));
-      long heldByA = awaitPositive(() -> claimedBy(stack, a), Duration.ofSeconds(30));
+      Await.until(
+          Duration.ofSeconds(60),
+          "400 mentions acked",
+          () -> load.acked() >= 400,
+          () -> load.acked() + " acked");
+      long heldByA =
+          Await.value(
+              Duration.ofSeconds(30),
+              "replica a holding events",
+              () -> Optional.of(claimedBy(stack, a)).filter(held -> held > 0),
+              () -> "none claimed by a");
       log(started, load.acked() + " acked, killing a while it holds " + heldByA);
       a.kill();
       load.remove(a);
@@ -65,8 +75,11 @@ class ReplicaCrashIT {
       load.deliver(mentions.subList(700, mentions.size()), 32);
 
       log(started, "1000 delivered");
-      awaitTrue(
-          () -> stack.openEvents() == 0 && ledger.answered(mentions) == mentions.size(), DRAIN);
+      Await.until(
+          DRAIN,
+          "all " + mentions.size() + " mentions answered, no open events",
+          () -> stack.openEvents() == 0 && ledger.answered(mentions) == mentions.size(),
+          () -> ledger.answered(mentions) + " answered, " + stack.openEvents() + " open");
       log(started, "all answered");
       SlackLoad.pause(Duration.ofSeconds(2));
       AnswerLedger.Tally tally = ledger.tally(CHANNEL);
@@ -105,27 +118,5 @@ class ReplicaCrashIT {
         "SELECT COUNT(*) FROM inbound_event WHERE status = 'CLAIMED' AND lease_owner LIKE '"
             + replica.pid()
             + "@%'");
-  }
-
-  private static long awaitPositive(java.util.function.LongSupplier value, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      long now = value.getAsLong();
-      if (now > 0) {
-        return now;
-      }
-      SlackLoad.pause(Duration.ofMillis(20));
-    }
-    return 0;
-  }
-
-  static void awaitTrue(BooleanSupplier condition, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        return;
-      }
-      SlackLoad.pause(Duration.ofMillis(250));
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.process.CriaProcess;
+import dev.cria.testing.Await;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,11 +59,15 @@ class SlackFloodIT {
       try {
         load.deliver(mentions, SENDERS);
         long delivered = Duration.between(started, Instant.now()).toMillis();
-        ReplicaCrashIT.awaitTrue(
-            () -> ledger.answered(mentions) == mentions.size() && stack.openEvents() == 0, DRAIN);
+        Await.until(
+            DRAIN,
+            "all " + mentions.size() + " mentions answered, no open events",
+            () -> ledger.answered(mentions) == mentions.size() && stack.openEvents() == 0,
+            () -> ledger.answered(mentions) + " answered, " + stack.openEvents() + " open");
         flooding.set(false);
         health.join();
-        // Anything answered twice would show within the worker's next poll.
+        // Not a wait for a condition: anything answered twice would show within the worker's next
+        // poll.
         SlackLoad.pause(Duration.ofSeconds(1));
         AnswerLedger.Tally tally = ledger.tally(CHANNEL);
         System.out.printf(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cria.fakes.FakeSlackHold;
 import dev.cria.fakes.FakeSlackMessage;
 import dev.cria.process.CriaProcess;
+import dev.cria.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,7 +98,11 @@ class SlackKillPointsIT {
     replicas.remove(holder);
     CompletableFuture<CriaProcess> restart =
         CompletableFuture.supplyAsync(() -> stack.start(point + "-r" + round));
-    ReplicaCrashIT.awaitTrue(() -> finished(stack, point.channel, mention), TAKEOVER);
+    Await.until(
+        TAKEOVER,
+        "the mention finished after the takeover at " + point,
+        () -> finished(stack, point.channel, mention),
+        () -> texts(stack.slack.thread(point.channel, mention.thread())).toString());
     replicas.add(restart.join());
 
     List<FakeSlackMessage> view = stack.slack.thread(point.channel, mention.thread());

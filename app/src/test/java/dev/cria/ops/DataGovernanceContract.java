@@ -12,6 +12,7 @@ import dev.cria.chat.ConversationKey;
 import dev.cria.chat.WebSessionStore;
 import dev.cria.chat.WebSessionStore.StoredWebSession;
 import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.testing.Await;
 import dev.cria.testing.PipelineHarness;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -203,18 +204,9 @@ abstract class DataGovernanceContract {
 
   /** Until every accepted event is finished (the reply is delivered a moment before). */
   private void awaitIdle() {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (rows("SELECT COUNT(*) FROM inbound_event WHERE status IN ('PENDING', 'CLAIMED')") > 0) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("events still open after " + WAIT);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
+    String open = "SELECT COUNT(*) FROM inbound_event WHERE status IN ('PENDING', 'CLAIMED')";
+    Await.until(
+        WAIT, "every accepted event finished", () -> rows(open) == 0, () -> rows(open) + " open");
   }
 
   /**

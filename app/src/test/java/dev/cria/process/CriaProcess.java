@@ -1,5 +1,6 @@
 package dev.cria.process;
 
+import dev.cria.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -255,28 +255,25 @@ public final class CriaProcess implements AutoCloseable {
   }
 
   private void awaitReady(Duration startup, String readyPath) {
-    Instant deadline = Instant.now().plus(startup);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        RUNNING.remove(process);
-        throw new AssertionError(name + " exited with " + process.exitValue() + tail());
-      }
-      try {
-        if (get(readyPath).statusCode() == 200) {
-          return;
-        }
-      } catch (UncheckedIOException notYet) {
-        // Not listening yet.
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    try {
+      Await.until(startup, name + ": " + readyPath + " UP", () -> ready(readyPath));
+    } catch (AssertionError notReady) {
+      close();
+      throw new AssertionError(notReady.getMessage() + tail(), notReady);
     }
-    close();
-    throw new AssertionError(name + ": " + readyPath + " not UP within " + startup + tail());
+  }
+
+  /** Whether the readiness endpoint answers 200; fails at once when the process has exited. */
+  private boolean ready(String readyPath) {
+    if (!process.isAlive()) {
+      RUNNING.remove(process);
+      throw new AssertionError(name + " exited with " + process.exitValue() + tail());
+    }
+    try {
+      return get(readyPath).statusCode() == 200;
+    } catch (UncheckedIOException notYet) {
+      return false; // not listening yet
+    }
   }
 
   private String tail() {

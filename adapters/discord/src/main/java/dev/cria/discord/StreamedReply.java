@@ -64,6 +64,15 @@ final class StreamedReply implements Reply {
     }
   }
 
+  /**
+   * The first message's id once there is one (the placeholder, or an earlier attempt's message), so
+   * that the core records it and a later attempt edits it instead of posting a second answer.
+   */
+  @Override
+  public synchronized String messageId() {
+    return firstMessageId();
+  }
+
   @Override
   public synchronized String finish(String text) {
     String answer = text == null || text.isBlank() ? EMPTY_ANSWER : text;

@@ -13,6 +13,8 @@ import dev.cria.chat.ReplyRequest;
 import dev.cria.fakes.FakeDiscord;
 import dev.cria.fakes.FakeDiscordCall;
 import dev.cria.fakes.FakeDiscordPayloads;
+import dev.cria.testing.RecordingConversationService;
+import dev.cria.testing.RecordingConversationService.Change;
 import io.micronaut.context.ApplicationContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,7 +115,7 @@ class DiscordAdapterTest {
         List.of("Day 1: Cusco."),
         discord.messagesIn(threadId).stream().map(m -> m.getString("content")).toList());
 
-    core.activate(key);
+    core.markActive(key);
     String followUp = discord.message(threadId, FakeDiscordPayloads.USER_ID, false, "And day 2?");
     ChatEvent second = core.awaitAccepted(2);
     assertEquals(key, second.conversation());
@@ -205,11 +207,11 @@ class DiscordAdapterTest {
 
   @Test
   void modelNamesAreAutocompletedFromTheCore() {
-    core.models =
+    core.models(
         List.of(
             "Llama-4-Maverick-17B-128E-Instruct-FP8",
             "Llama-3.3-70B-Instruct",
-            "Llama-3.3-8B-Instruct");
+            "Llama-3.3-8B-Instruct"));
 
     FakeDiscord.Interaction typing = discord.autocomplete("model", "name", "3.3");
 
@@ -271,10 +273,10 @@ class DiscordAdapterTest {
     discord.editMessage(FakeDiscordPayloads.CHANNEL_ID, asked, mention + "the llama");
     discord.deleteMessage(FakeDiscordPayloads.CHANNEL_ID, asked);
 
-    discord.awaitTrue(() -> !core.deletes.isEmpty(), "the delete handed over");
-    discord.awaitTrue(() -> !core.edits.isEmpty(), "the edit handed over");
-    assertEquals(List.of(key + " " + asked + " the llama"), core.edits);
-    assertEquals(List.of(key + " " + asked), core.deletes);
+    discord.awaitTrue(() -> !core.deletes().isEmpty(), "the delete handed over");
+    discord.awaitTrue(() -> !core.edits().isEmpty(), "the edit handed over");
+    assertEquals(List.of(new Change(key, asked, "the llama")), core.edits());
+    assertEquals(List.of(new Change(key, asked, null)), core.deletes());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cria.chat.ChatEvent;
 import dev.cria.fakes.FakeDiscord;
 import dev.cria.fakes.FakeDiscordPayloads;
+import dev.cria.testing.RecordingConversationService;
 import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;
 import java.util.List;

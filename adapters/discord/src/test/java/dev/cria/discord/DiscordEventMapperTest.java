@@ -15,6 +15,7 @@ import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Command;
 import dev.cria.chat.ConversationKey;
 import dev.cria.chat.Platform;
+import dev.cria.testing.RecordingConversationService;
 import java.time.Instant;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -109,7 +110,7 @@ class DiscordEventMapperTest {
     message.put("mentions", DataArray.empty());
 
     assertTrue(mapper.message(message, thread, SELF_ID).isEmpty());
-    core.activate(key(CHANNEL_ID, THREAD_ID));
+    core.markActive(key(CHANNEL_ID, THREAD_ID));
     assertEquals(
         key(CHANNEL_ID, THREAD_ID),
         mapper.message(message, thread, SELF_ID).orElseThrow().conversation());
@@ -118,7 +119,7 @@ class DiscordEventMapperTest {
   @Test
   void withoutMessageContentThreadMessagesArriveEmptyAndAreNotAnswered() {
     ChannelPlace thread = ChannelPlace.thread(GUILD_ID, CHANNEL_ID, THREAD_ID);
-    core.activate(key(CHANNEL_ID, THREAD_ID));
+    core.markActive(key(CHANNEL_ID, THREAD_ID));
     DataObject blank = fixture("message-mention").put("channel_id", THREAD_ID).put("content", "");
     blank.put("mentions", DataArray.empty());
 

@@ -1,5 +1,6 @@
 package dev.cria.fakes;
 
+import dev.cria.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -318,19 +319,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** Waits (bounded) until a condition on the fake's state holds. */
   public void awaitTrue(BooleanSupplier condition, String description) {
-    long deadline = System.nanoTime() + DEFAULT_WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "not " + description + " within " + DEFAULT_WAIT + "; calls: " + calls());
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
+    Await.until(DEFAULT_WAIT, description, condition, () -> "calls " + calls());
   }
 
   /** The contents of Cria's answer to an interaction: the original reply, then follow-ups. */

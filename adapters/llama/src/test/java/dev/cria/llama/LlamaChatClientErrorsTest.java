@@ -11,36 +11,27 @@ import dev.cria.core.Completion;
 import dev.cria.core.ModelException;
 import dev.cria.core.ModelException.Kind;
 import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.fakes.FakeLlamaApiExtension;
 import dev.cria.fakes.FakeLlamaApiRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /** Error statuses, retries as the official SDKs do them, and keeping the API key secret. */
+@ExtendWith(FakeLlamaApiExtension.class)
 class LlamaChatClientErrorsTest {
 
-  private static FakeLlamaApi api;
+  private FakeLlamaApi api;
   private TestLlama llama;
   private LlamaChatClient client;
 
-  @BeforeAll
-  static void start() {
-    api = FakeLlamaApi.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
-
   @BeforeEach
-  void reset() {
-    api.reset();
+  void reset(FakeLlamaApi api) {
+    this.api = api;
     api.requireApiKey(null);
     llama = TestLlama.nativeApi(api.baseUrl());
     client = llama.client();

@@ -14,35 +14,26 @@ import dev.cria.core.ChatTurn;
 import dev.cria.core.Completion;
 import dev.cria.core.ModelException;
 import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.fakes.FakeLlamaApiExtension;
 import dev.cria.fakes.FakeLlamaApiRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The native Llama API: streaming and JSON answers, what goes over the wire, broken streams. */
+@ExtendWith(FakeLlamaApiExtension.class)
 class LlamaChatClientTest {
 
-  private static FakeLlamaApi api;
+  private FakeLlamaApi api;
   private TestLlama llama;
   private LlamaChatClient client;
 
-  @BeforeAll
-  static void start() {
-    api = FakeLlamaApi.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
-
   @BeforeEach
-  void reset() {
-    api.reset();
+  void reset(FakeLlamaApi api) {
+    this.api = api;
     llama = TestLlama.nativeApi(api.baseUrl());
     client = llama.client();
   }

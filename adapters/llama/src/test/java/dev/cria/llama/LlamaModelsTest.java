@@ -5,30 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cria.core.ModelException;
 import dev.cria.fakes.FakeLlamaApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.cria.fakes.FakeLlamaApiExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code GET /models} and {@code GET /models/{id}}, and the cache in front of the list. */
+@ExtendWith(FakeLlamaApiExtension.class)
 class LlamaModelsTest {
 
-  private static FakeLlamaApi api;
+  private FakeLlamaApi api;
   private TestLlama llama;
 
-  @BeforeAll
-  static void start() {
-    api = FakeLlamaApi.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
-
   @BeforeEach
-  void reset() {
-    api.reset();
+  void reset(FakeLlamaApi api) {
+    this.api = api;
     llama = TestLlama.nativeApi(api.baseUrl());
   }
 

@@ -11,34 +11,25 @@ import dev.cria.core.ImagePart;
 import dev.cria.core.ModelException;
 import dev.cria.core.Moderator.ModerationResult;
 import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.fakes.FakeLlamaApiExtension;
 import dev.cria.fakes.FakeLlamaApiRequest;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /moderations}: safe, flagged input, flagged answers, and failing closed. */
+@ExtendWith(FakeLlamaApiExtension.class)
 class LlamaModeratorTest {
 
-  private static FakeLlamaApi api;
+  private FakeLlamaApi api;
   private TestLlama llama;
   private LlamaModerator moderator;
 
-  @BeforeAll
-  static void start() {
-    api = FakeLlamaApi.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-  }
-
   @BeforeEach
-  void reset() {
-    api.reset();
+  void reset(FakeLlamaApi api) {
+    this.api = api;
     llama = TestLlama.nativeApi(api.baseUrl());
     moderator = llama.moderator();
   }

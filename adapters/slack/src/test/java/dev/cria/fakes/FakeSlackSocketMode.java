@@ -2,10 +2,10 @@ package dev.cria.fakes;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.cria.testing.Await;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -153,18 +153,7 @@ public final class FakeSlackSocketMode implements AutoCloseable {
   }
 
   private static void await(BooleanSupplier condition, String what, Duration within) {
-    Instant deadline = Instant.now().plus(within);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("fake Socket Mode: timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(within, "fake Socket Mode: " + what, condition);
   }
 
   @Override

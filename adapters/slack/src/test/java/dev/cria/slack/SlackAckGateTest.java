@@ -3,6 +3,7 @@ package dev.cria.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cria.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,11 @@ class SlackAckGateTest {
                       () -> "busy"),
               task -> Thread.ofVirtual().start(task)));
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while ((started.get() < 2 || gate.admitted() < 3) && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    Await.until(
+        Duration.ofSeconds(5),
+        "two running and one waiting",
+        () -> started.get() >= 2 && gate.admitted() >= 3,
+        () -> started.get() + " started, " + gate.admitted() + " admitted");
     assertEquals(2, started.get(), "two run");
     assertEquals(3, gate.admitted(), "two run and one waits");
     // Two running and one waiting: the fourth is turned away without waiting.

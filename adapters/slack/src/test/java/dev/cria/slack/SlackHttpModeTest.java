@@ -11,6 +11,7 @@ import dev.cria.chat.Command;
 import dev.cria.chat.ConversationKey;
 import dev.cria.fakes.FakeSlackApi;
 import dev.cria.fakes.FakeSlackSigner;
+import dev.cria.testing.RecordingConversationService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;

@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import dev.cria.chat.Command;
 import dev.cria.fakes.FakeSlackApi;
 import dev.cria.fakes.FakeSlackSocketMode;
+import dev.cria.testing.RecordingConversationService;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
