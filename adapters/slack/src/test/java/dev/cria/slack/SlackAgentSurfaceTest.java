@@ -10,6 +10,7 @@ import dev.cria.fakes.FakeSlackApi;
 import dev.cria.fakes.FakeSlackCall;
 import dev.cria.fakes.FakeSlackEvents;
 import dev.cria.fakes.FakeSlackSocketMode;
+import dev.cria.testing.RecordingConversationService;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -27,7 +27,8 @@ class SlackReplyContractTest extends ReplyContract {
   @BeforeEach
   void start() {
     slack = FakeSlackApi.start();
-    var settings = new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", null, slack.apiUrl(), true);
+    var settings =
+        new SlackSettings(FakeSlackApi.BOT_TOKEN, "secret", null, slack.apiUrl(), true, null);
     port =
         new SlackReplyPort(
             new SlackWebApi(new SlackFactory().slack(settings), FakeSlackApi.BOT_TOKEN, 2));
