@@ -93,9 +93,6 @@ public final class EnvironmentVariables {
   private static final Pattern MODERATION_CATEGORY =
       Pattern.compile("(?i:S([1-9]|1[0-4]))|(?!s\\d)[a-z][a-z0-9_/-]*");
   private static final Pattern SHARDS = Pattern.compile("(\\d+)(-(\\d+))?/(\\d+)");
-  private static final Pattern SLACK_ID = Pattern.compile("[A-Z][A-Z0-9]{2,31}");
-  private static final Pattern DISCORD_ID = Pattern.compile("\\d{5,20}");
-  private static final Pattern USER_ID = Pattern.compile("[A-Z][A-Z0-9]{2,31}|\\d{5,20}");
   private static final String H2_OPTIONS =
       "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
 
@@ -118,7 +115,7 @@ public final class EnvironmentVariables {
     reader.llama();
     reader.database();
     reader.conversation();
-    reader.access();
+    new AccessVariables(reader.read).read();
     reader.slack();
     reader.discord();
     reader.web();
@@ -220,20 +217,6 @@ public final class EnvironmentVariables {
         "CRIA_IMAGES_PER_CONVERSATION", "cria.attachments.images-per-conversation", 0, 1000);
     read.integer("CRIA_FILE_MAX_MB", "cria.attachments.file-max-mb", 1, 100);
     read.integer("CRIA_FILE_MAX_CHARS", "cria.attachments.file-max-chars", 100, 10_000_000);
-  }
-
-  private void access() {
-    read.ids("CRIA_ALLOW_SLACK_TEAMS", "cria.access.slack-teams", SLACK_ID, "T012AB3C4");
-    read.ids("CRIA_ALLOW_SLACK_CHANNELS", "cria.access.slack-channels", SLACK_ID, "C012AB3C4");
-    read.ids("CRIA_ALLOW_SLACK_USERS", "cria.access.slack-users", SLACK_ID, "U012AB3C4");
-    read.onOff("CRIA_ALLOW_SLACK_DMS", "cria.access.slack-dms");
-    String discordExample = "1350000000000000100";
-    read.ids("CRIA_ALLOW_DISCORD_GUILDS", "cria.access.discord-guilds", DISCORD_ID, discordExample);
-    read.ids(
-        "CRIA_ALLOW_DISCORD_CHANNELS", "cria.access.discord-channels", DISCORD_ID, discordExample);
-    read.ids("CRIA_ALLOW_DISCORD_ROLES", "cria.access.discord-roles", DISCORD_ID, discordExample);
-    read.onOff("CRIA_ALLOW_DISCORD_DMS", "cria.access.discord-dms");
-    read.ids("CRIA_ADMINS", "cria.access.admins", USER_ID, "U012AB3C4,1350000000000000300");
   }
 
   private void slack() {
