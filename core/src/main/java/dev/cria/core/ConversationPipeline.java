@@ -260,7 +260,7 @@ public class ConversationPipeline {
                 }
                 soFar.append(text);
                 if (!defaults.holdsOutputUntilChecked()) {
-                  updates.offer(soFar.toString());
+                  updates.offer(soFar);
                 }
               });
       circuit.succeeded();
