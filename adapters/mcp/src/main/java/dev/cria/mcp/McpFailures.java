@@ -37,7 +37,7 @@ final class McpFailures {
     }
     if (find(failure, ConnectException.class) != null
         || find(failure, HttpConnectTimeoutException.class) != null) {
-      return what + "cannot be reached; is it running, and is CRIA_MCP_SERVERS right?";
+      return what + "cannot be reached (is it running, and is its URL in CRIA_MCP_SERVERS right?)";
     }
     if (find(failure, TimeoutException.class) != null) {
       return what + "did not answer in time";
@@ -93,7 +93,7 @@ final class McpFailures {
     return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "…" : line;
   }
 
-  private static String seconds(Duration timeout) {
+  static String seconds(Duration timeout) {
     long millis = timeout.toMillis();
     return millis % 1000 == 0
         ? millis / 1000 + " s"

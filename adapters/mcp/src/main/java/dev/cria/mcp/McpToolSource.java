@@ -127,9 +127,11 @@ public class McpToolSource implements ToolSource, AutoCloseable {
     } catch (RuntimeException e) {
       ConnectionProblems.rethrowIfFatal(e);
       String advice = McpFailures.connecting(server, e);
-      catalog = ToolCatalog.empty();
-      connection = ConnectionStatus.down(advice + "; offering no tools, retrying in " + retry);
       problems.failed(advice + "; its tools are offered again once it answers", quiet(e));
+      catalog = ToolCatalog.empty();
+      connection =
+          ConnectionStatus.down(
+              advice + "; offering no tools, retrying in " + McpFailures.seconds(retry));
       refreshIn(retry);
       retry = min(retry.multipliedBy(2), McpServerSettings.MAX_RETRY);
     }
@@ -140,8 +142,7 @@ public class McpToolSource implements ToolSource, AutoCloseable {
     List<String> names = next.specs().stream().map(ToolSpec::name).toList();
     boolean wasUp = connection.up();
     boolean changed = !names.equals(catalog.specs().stream().map(ToolSpec::name).toList());
-    catalog = next;
-    connection = ConnectionStatus.connected(names.size() + " tools");
+    // Logged before the tools are offered, so that whoever sees them can find the line.
     if (!wasUp) {
       problems.recovered(
           "MCP server "
@@ -155,6 +156,8 @@ public class McpToolSource implements ToolSource, AutoCloseable {
     } else if (changed) {
       LOG.info("MCP server {} now offers {} tools: {}", server.name(), names.size(), names);
     }
+    catalog = next;
+    connection = ConnectionStatus.connected(names.size() + " tools");
   }
 
   private Map<String, Object> arguments(String tool, String argumentsJson) {
@@ -170,12 +173,20 @@ public class McpToolSource implements ToolSource, AutoCloseable {
   }
 
   /**
-   * The failure as the log may show it: an authorization failure carries the request's headers, so
-   * only its message is kept.
+   * The failure as the log may show it, and by which {@link ConnectionProblems} tells a new cause
+   * from the same one again: its innermost cause (the SDK wraps every failure of the handshake in
+   * the same message). An authorization failure carries the request's headers, so only its kind is
+   * kept.
    */
   private static Throwable quiet(Throwable failure) {
-    Throwable safe = McpFailures.safeCause(failure);
-    return safe != null ? safe : new IllegalStateException("the server refused the token");
+    if (McpFailures.safeCause(failure) == null) {
+      return new IllegalStateException("the server refused the token");
+    }
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? new IllegalStateException(root.getClass().getName()) : root;
   }
 
   private static Duration min(Duration a, Duration b) {

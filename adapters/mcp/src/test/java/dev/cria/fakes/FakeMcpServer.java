@@ -53,6 +53,18 @@ public final class FakeMcpServer implements AutoCloseable {
   public static final String TOKEN = "mcp-test-token-5d1f9c";
   public static final Duration SLOW = Duration.ofSeconds(20);
 
+  /**
+   * Tomcat logs through java.util.logging: its start and stop lines, and a warning on every stop
+   * about the SDK's Reactor threads, which outlive a webapp but not the test JVM. Held here so that
+   * the level sticks (JUL keeps loggers weakly).
+   */
+  private static final java.util.logging.Logger TOMCAT_LOG =
+      java.util.logging.Logger.getLogger("org.apache");
+
+  static {
+    TOMCAT_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   private final String token;
   private final int port;
   private final List<String> calls = new CopyOnWriteArrayList<>();
