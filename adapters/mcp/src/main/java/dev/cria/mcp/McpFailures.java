@@ -42,6 +42,11 @@ final class McpFailures {
     if (find(failure, TimeoutException.class) != null) {
       return what + "did not answer in time";
     }
+    McpTransportException transport = find(failure, McpTransportException.class);
+    if (transport != null && String.valueOf(transport.getMessage()).contains("Status code:404")) {
+      // The SDK's words for a 404 without a session: nothing serves MCP at that path.
+      return what + "answered 404: no MCP endpoint at that path; check the URL in CRIA_MCP_SERVERS";
+    }
     return what + "failed: " + detail(failure);
   }
 

@@ -120,6 +120,32 @@ class McpServerOutageTest {
   }
 
   @Test
+  void aWrongPathIsReportedAsNoEndpointThere() {
+    try (FakeMcpServer fake = FakeMcpServer.start()) {
+      McpServerSettings wrongPath =
+          new McpServerSettings(
+              "fake",
+              java.net.URI.create(fake.url().replace("/mcp", "/sse")),
+              FakeMcpServer.TOKEN,
+              List.of(),
+              Duration.ofMinutes(5),
+              TestServers.RETRY,
+              Duration.ofSeconds(2));
+      try (McpToolSource source = new McpToolSource(wrongPath)) {
+        Await.until(
+            WITHIN,
+            "the source to report the wrong path",
+            () -> source.status().connection().state() == ConnectionStatus.State.DOWN,
+            () -> source.status().toString());
+
+        String detail = source.status().connection().detail();
+        assertTrue(detail.contains("answered 404: no MCP endpoint at that path"), detail);
+        assertEquals(List.of(), source.tools());
+      }
+    }
+  }
+
+  @Test
   void aCallWithoutTheTokenIsRefusedByTheFake() throws Exception {
     try (FakeMcpServer fake = FakeMcpServer.start()) {
       var client = java.net.http.HttpClient.newHttpClient();
