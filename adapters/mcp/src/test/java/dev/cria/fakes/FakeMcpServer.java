@@ -70,6 +70,7 @@ public final class FakeMcpServer implements AutoCloseable {
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final List<SyncToolSpecification> added = new CopyOnWriteArrayList<>();
   private final AtomicInteger refused = new AtomicInteger();
+  private final FakeMcpTools tools = new FakeMcpTools(calls, this::awaitRelease);
   private volatile CountDownLatch slow = new CountDownLatch(1);
   private Tomcat tomcat;
   private McpSyncServer server;
@@ -113,7 +114,7 @@ public final class FakeMcpServer implements AutoCloseable {
 
   /** Adds a tool that answers {@code answer}; connected clients are told the list changed. */
   public void addTool(String name, String answer) {
-    SyncToolSpecification tool = textTool(name, "Added while running", Map.of(), answer);
+    SyncToolSpecification tool = tools.text(name, "Added while running", Map.of(), answer);
     added.add(tool);
     if (server != null) {
       server.addTool(tool);
@@ -128,7 +129,7 @@ public final class FakeMcpServer implements AutoCloseable {
     slow = new CountDownLatch(1);
     HttpServletStreamableServerTransportProvider transport =
         HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
-    List<SyncToolSpecification> tools = new java.util.ArrayList<>(tools());
+    List<SyncToolSpecification> tools = new java.util.ArrayList<>(this.tools.standard());
     tools.addAll(added);
     server =
         McpServer.sync(transport)
@@ -193,76 +194,6 @@ public final class FakeMcpServer implements AutoCloseable {
     map.addURLPattern("/*");
     context.addFilterMap(map);
     return created;
-  }
-
-  private List<SyncToolSpecification> tools() {
-    return List.of(
-        textTool(
-            "get_weather",
-            "The weather in a city now",
-            Map.of("city", Map.of("type", "string", "description", "the city")),
-            "Sunny, 21 °C in %city%"),
-        textTool(
-            "create_issue",
-            "Opens an issue",
-            Map.of("title", Map.of("type", "string")),
-            "Created issue #42: %title%"),
-        tool(
-            McpSchema.Tool.builder("delete_repo", objectSchema(Map.of()))
-                .description("Deletes the repository")
-                .annotations(
-                    new McpSchema.ToolAnnotations("Delete", false, true, false, false, false))
-                .build(),
-            arguments -> result("Deleted", false)),
-        tool(
-            McpSchema.Tool.builder("archived_repo", objectSchema(Map.of()))
-                .description("Always fails")
-                .build(),
-            arguments -> result("the repository is archived", true)),
-        tool(
-            McpSchema.Tool.builder("slow", objectSchema(Map.of()))
-                .description("Answers late")
-                .build(),
-            arguments -> {
-              awaitRelease();
-              return result("finally", false);
-            }));
-  }
-
-  private SyncToolSpecification textTool(
-      String name, String description, Map<String, Object> properties, String answer) {
-    return tool(
-        McpSchema.Tool.builder(name, objectSchema(properties)).description(description).build(),
-        arguments -> {
-          String text = answer;
-          for (Map.Entry<String, Object> argument : arguments.entrySet()) {
-            text = text.replace("%" + argument.getKey() + "%", String.valueOf(argument.getValue()));
-          }
-          return result(text, false);
-        });
-  }
-
-  private SyncToolSpecification tool(
-      McpSchema.Tool tool,
-      java.util.function.Function<Map<String, Object>, McpSchema.CallToolResult> answer) {
-    return SyncToolSpecification.builder()
-        .tool(tool)
-        .callHandler(
-            (exchange, request) -> {
-              Map<String, Object> arguments =
-                  request.arguments() == null ? Map.of() : request.arguments();
-              calls.add(request.name() + " " + new java.util.TreeMap<>(arguments));
-              return answer.apply(arguments);
-            })
-        .build();
-  }
-
-  private static Map<String, Object> objectSchema(Map<String, Object> properties) {
-    return Map.of("type", "object", "properties", properties);
-  }
-
-  private static McpSchema.CallToolResult result(String text, boolean error) {
-    return McpSchema.CallToolResult.builder().addTextContent(text).isError(error).build();
   }
 
   private void awaitRelease() {
