@@ -74,6 +74,14 @@ final class McpFailures {
     return "The tool " + tool + " failed: " + detail(failure) + ".";
   }
 
+  /**
+   * Whether a call failed because of the server, not the tool: not a timeout and not the server's
+   * refusal of this one call, so that the tool list should be read again.
+   */
+  static boolean lostServer(Throwable failure) {
+    return find(failure, TimeoutException.class) == null && find(failure, McpError.class) == null;
+  }
+
   /** The failure to keep as a cause, or null when it may carry a secret. */
   static Throwable safeCause(Throwable failure) {
     return find(failure, McpHttpClientTransportAuthorizationException.class) == null

@@ -76,16 +76,21 @@ public class McpToolSource implements ToolSource, AutoCloseable {
                     new ToolException(
                         "There is no tool " + name + " on MCP server " + server.name() + " now."));
     Map<String, Object> arguments = arguments(name, argumentsJson);
+    Duration limit = timeout == null || !timeout.isPositive() ? McpClients.REQUEST_CAP : timeout;
     McpSchema.CallToolResult result;
     try {
       result =
           client
               .callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build())
-              .timeout(timeout)
+              .timeout(limit)
               .block();
     } catch (RuntimeException e) {
-      String message = McpFailures.calling(server, name, timeout, e);
+      String message = McpFailures.calling(server, name, limit, e);
       LOG.info("MCP tool call failed: {}", message);
+      if (McpFailures.lostServer(e)) {
+        // Withdraw its tools now rather than at the next refresh, if it is really gone.
+        refreshIn(Duration.ZERO);
+      }
       throw new ToolException(message, McpFailures.safeCause(e));
     }
     if (result == null) {
@@ -101,11 +106,6 @@ public class McpToolSource implements ToolSource, AutoCloseable {
         server.endpoint(),
         connection,
         catalog.specs().stream().map(ToolSpec::name).toList());
-  }
-
-  /** Reads the tool list again now (tests, and the next scheduled refresh is moved). */
-  void refreshNow() {
-    refreshIn(Duration.ZERO);
   }
 
   private synchronized void refreshIn(Duration delay) {
