@@ -1,5 +1,6 @@
 package dev.cria.mcp;
 
+import dev.cria.chat.ConnectionProblems;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpTransportException;
@@ -23,6 +24,10 @@ final class McpFailures {
   /** What went wrong while listing tools or connecting, and what the operator should check. */
   static String connecting(McpServerSettings server, Throwable failure) {
     String what = "MCP server " + server.name() + " (" + server.endpoint() + ") ";
+    String missing = ConnectionProblems.missingClass(failure);
+    if (missing != null) {
+      return what + "cannot be used: " + ConnectionProblems.missingClassAdvice(missing);
+    }
     McpHttpClientTransportAuthorizationException refused =
         find(failure, McpHttpClientTransportAuthorizationException.class);
     if (refused != null) {

@@ -124,8 +124,9 @@ public class McpToolSource implements ToolSource, AutoCloseable {
       toolsChanged(listed == null ? List.of() : listed.tools());
       retry = server.retry();
       refreshIn(server.refresh());
-    } catch (RuntimeException e) {
-      ConnectionProblems.rethrowIfFatal(e);
+    } catch (RuntimeException | LinkageError e) {
+      // A class missing from the jar is a LinkageError: reported like any failure, not lost in
+      // the scheduler, so the source keeps retrying and /health says what is wrong.
       String advice = McpFailures.connecting(server, e);
       problems.failed(advice + "; its tools are offered again once it answers", quiet(e));
       catalog = ToolCatalog.empty();
