@@ -64,6 +64,10 @@ class McpToolsWiringTest {
                 .map(McpToolSource.class::cast)
                 .toList();
         assertEquals(2, mcp.size(), "one source per server: " + sources);
+        assertTrue(
+            server.getApplicationContext().getBeansOfType(McpToolSource.class).stream()
+                .allMatch(again -> mcp.stream().anyMatch(source -> source == again)),
+            "one connection per server: the health indicator and the core share the sources");
         ToolSource githubTools =
             Await.value(
                 WITHIN,
