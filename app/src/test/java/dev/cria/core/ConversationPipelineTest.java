@@ -142,7 +142,7 @@ class ConversationPipelineTest {
             message(thread, eventId("b1"), new Author("B1", "other bot", true), "hi"));
 
     assertEquals(Acceptance.IGNORED, acceptance);
-    assertFalse(harness.service.isActive(thread));
+    assertFalse(harness.store.isActive(thread));
   }
 
   @Test

@@ -50,6 +50,7 @@ public class EventWorker implements GracefulShutdownCapable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Set<Long> held = ConcurrentHashMap.newKeySet();
   private final LeftMessages leftMessages = new LeftMessages();
+  private final AuthorNames authorNames;
   private final Semaphore wakeUp = new Semaphore(0);
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private final Thread loop;
@@ -61,12 +62,14 @@ public class EventWorker implements GracefulShutdownCapable {
       GiveUpReply giveUp,
       ReplyPorts replyPorts,
       WorkerSettings settings,
-      PipelineMetrics metrics) {
+      PipelineMetrics metrics,
+      ConversationStore store) {
     this.queue = queue;
     this.pipeline = pipeline;
     this.giveUp = giveUp;
     this.replyPorts = replyPorts;
     this.settings = settings;
+    this.authorNames = new AuthorNames(replyPorts, store);
     metrics.queueGauge(queue);
     this.loop = Thread.ofPlatform().name("cria-queue").daemon().start(this::run);
   }
@@ -136,7 +139,7 @@ public class EventWorker implements GracefulShutdownCapable {
       if (queued.attempts() > settings.maxAttempts()) {
         settle(queued, new PipelineResult(Outcome.FAILED, giveUp.send(queued)));
       } else {
-        settle(queued, pipeline.process(queued, owner));
+        settle(queued, pipeline.process(authorNames.named(queued), owner));
       }
     } finally {
       held.remove(queued.seq());
