@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,21 +36,31 @@ class AddressingRulesTest {
       new ConversationKey(Platform.DISCORD, "G1", "C1", "1000");
 
   /** Cria took part in CRIAS_THREAD and wrote message 4000 in CHAIN. */
-  private final AddressingRules rules =
-      new AddressingRules(
-          new AddressingRules.Memory() {
-            @Override
-            public boolean isActive(ConversationKey conversation) {
-              return Set.of(CRIAS_THREAD, CHAIN).contains(conversation);
-            }
+  private final Memory memory = new Memory(Set.of(CRIAS_THREAD, CHAIN), Map.of("4000", CHAIN));
 
-            @Override
-            public Optional<ConversationKey> conversationOfMessage(
-                Platform platform, String messageId) {
-              return Optional.ofNullable(Map.of("4000", CHAIN).get(messageId))
-                  .filter(key -> key.platform() == platform);
-            }
-          });
+  private final AddressingRules rules = new AddressingRules(memory);
+
+  /** What the store would answer, counting the questions. */
+  private record Memory(
+      Set<ConversationKey> active, Map<String, ConversationKey> answers, AtomicInteger asked)
+      implements AddressingRules.Memory {
+
+    Memory(Set<ConversationKey> active, Map<String, ConversationKey> answers) {
+      this(active, answers, new AtomicInteger());
+    }
+
+    @Override
+    public boolean isActive(ConversationKey conversation) {
+      asked.incrementAndGet();
+      return active.contains(conversation);
+    }
+
+    @Override
+    public Optional<ConversationKey> conversationOfMessage(Platform platform, String messageId) {
+      asked.incrementAndGet();
+      return Optional.ofNullable(answers.get(messageId)).filter(key -> key.platform() == platform);
+    }
+  }
 
   private static final Attachment IMAGE = new Attachment("cat.png", "image/png", 10, "https://x");
   private static final Addressing PLAIN_IN_CHANNEL = Addressing.inChannel(false, null);
@@ -278,23 +289,7 @@ class AddressingRulesTest {
 
   @Test
   void aFollowUpThatSaysNothingIsDecidedWithoutALookup() {
-    var asked = new java.util.concurrent.atomic.AtomicInteger();
-    var counting =
-        new AddressingRules(
-            new AddressingRules.Memory() {
-              @Override
-              public boolean isActive(ConversationKey conversation) {
-                asked.incrementAndGet();
-                return true;
-              }
-
-              @Override
-              public Optional<ConversationKey> conversationOfMessage(
-                  Platform platform, String messageId) {
-                asked.incrementAndGet();
-                return Optional.of(CHAIN);
-              }
-            });
+    int asked = memory.asked().get();
     ChatEvent chatter =
         new ChatEvent(
             MENTION_IN_CHANNEL,
@@ -320,9 +315,9 @@ class AddressingRulesTest {
             List.of(),
             Addressing.inThread(false));
 
-    assertTrue(counting.forCria(chatter).isEmpty());
-    assertTrue(counting.forCria(blank).isEmpty());
-    assertEquals(0, asked.get(), "chatter and blank messages cost no database lookup");
+    assertTrue(rules.forCria(chatter).isEmpty());
+    assertTrue(rules.forCria(blank).isEmpty());
+    assertEquals(asked, memory.asked().get(), "chatter and blank messages cost no database lookup");
   }
 
   private static Arguments row(
