@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.cria.chat.ConversationService;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
@@ -122,6 +123,21 @@ class ArchitectureTest {
           .resideInAnyPackage(others)
           .check(classes);
     }
+  }
+
+  @Test
+  void mappersAskNobody() {
+    // Who Cria answers is decided once, in the core (AddressingRules), when an event is accepted:
+    // a mapper reads what the platform said and hands it over, without asking the core anything.
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.cria.slack..", "dev.cria.discord..", "dev.cria.web..")
+        .and()
+        .haveSimpleNameEndingWith("Mapper")
+        .should()
+        .dependOnClassesThat()
+        .areAssignableTo(ConversationService.class)
+        .check(classes);
   }
 
   @Test

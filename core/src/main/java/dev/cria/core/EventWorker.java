@@ -51,6 +51,7 @@ public class EventWorker implements GracefulShutdownCapable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Set<Long> held = ConcurrentHashMap.newKeySet();
   private final LeftMessages leftMessages = new LeftMessages();
+  private final AuthorNames authorNames;
   private final Semaphore wakeUp = new Semaphore(0);
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private final Thread loop;
@@ -63,13 +64,15 @@ public class EventWorker implements GracefulShutdownCapable {
       ReplyPorts replyPorts,
       WorkerSettings settings,
       QuotaSettings quota,
-      PipelineMetrics metrics) {
+      PipelineMetrics metrics,
+      ConversationStore store) {
     this.queue = queue;
     this.pipeline = pipeline;
     this.giveUp = giveUp;
     this.replyPorts = replyPorts;
     this.settings = settings;
     this.quota = quota;
+    this.authorNames = new AuthorNames(replyPorts, store);
     metrics.queueGauge(queue);
     this.loop = Thread.ofPlatform().name("cria-queue").daemon().start(this::run);
   }
@@ -140,7 +143,7 @@ public class EventWorker implements GracefulShutdownCapable {
       if (queued.attempts() > settings.maxAttempts()) {
         settle(queued, new PipelineResult(Outcome.FAILED, giveUp.send(queued)));
       } else {
-        settle(queued, pipeline.process(queued, owner));
+        settle(queued, pipeline.process(authorNames.named(queued), owner));
       }
     } finally {
       held.remove(queued.seq());

@@ -175,6 +175,18 @@ abstract class RepositoryContract {
   }
 
   @Test
+  void theWorkerNamesTheAuthorOfAUserTurnAndOfNoAnswer() {
+    messages.save(message(1, ChatMessageRow.USER, "question", "m1"));
+    messages.save(message(1, ChatMessageRow.ASSISTANT, "answer", "m2"));
+
+    assertEquals(1, messages.updateAuthorName(1, "Ada Lovelace"));
+
+    List<ChatMessageRow> rows = messages.findByConversationKeyOrderById(KEY);
+    assertEquals("Ada Lovelace", rows.get(0).authorName());
+    assertEquals("Ada", rows.get(1).authorName(), "an answer keeps what it had");
+  }
+
+  @Test
   void longAnswersAndNonAsciiTextRoundTrip() {
     String text = "Grüße 👋 " + "x".repeat(100_000);
     messages.save(message(1, ChatMessageRow.ASSISTANT, text, "m1"));

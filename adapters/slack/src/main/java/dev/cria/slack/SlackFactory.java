@@ -65,7 +65,6 @@ public class SlackFactory {
       Slack slack,
       SlackSettings settings,
       ConversationService conversations,
-      SlackUserNames names,
       SlackWebApi api,
       SlackStops stops) {
     AppConfig config =
@@ -87,7 +86,7 @@ public class SlackFactory {
             .authTestCacheExpirationMillis(-1)
             .build();
     var agent = new SlackAgentSurface(api, settings.prompts(), stops);
-    var events = new SlackEventReceiver(conversations, names, settings.replyInThreads(), agent);
+    var events = new SlackEventReceiver(conversations, settings.replyInThreads(), agent);
     return new SlackBoltApp(config, new SlackRequestRouter(events, conversations));
   }
 }
