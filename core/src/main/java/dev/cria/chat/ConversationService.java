@@ -50,6 +50,12 @@ public interface ConversationService {
     return false;
   }
 
+  /**
+   * The person pressed Stop on the answer being written in this conversation (Slack's Stop button).
+   * Recorded for every replica: the one writing the answer stops at its next update.
+   */
+  default void stopAnswer(ConversationKey conversation) {}
+
   /** A user edited a message: the stored turn, if any, takes the new text. */
   void edited(ConversationKey conversation, String messageId, String newText);
 

@@ -7,7 +7,9 @@ import dev.cria.core.Answer;
 import dev.cria.core.ChatTurn;
 import dev.cria.core.ConversationStore;
 import dev.cria.core.FeedbackCount;
+import dev.cria.core.FeedbackVote;
 import dev.cria.core.Moderator.ModerationResult;
+import dev.cria.core.NewestTurn;
 import dev.cria.core.Settings;
 import dev.cria.core.StoredAttachment;
 import dev.cria.core.StoredTurn;
@@ -25,9 +27,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +44,7 @@ class JdbcConversationStore implements ConversationStore {
   private final TurnAttachmentRepository attachments;
   private final TransactionOperations<Connection> transactions;
   private final WorkerDatabaseShare work;
+  private final FeedbackVotes votes;
 
   JdbcConversationStore(
       InboundEventRepository events,
@@ -61,6 +61,7 @@ class JdbcConversationStore implements ConversationStore {
     this.attachments = attachments;
     this.transactions = transactions;
     this.work = work;
+    this.votes = new FeedbackVotes(new SqlReads(transactions));
   }
 
   @Override
@@ -165,26 +166,7 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public void saveAnswer(ChatEvent event, long seq, Answer answer) {
-    var completion = answer.completion();
-    var row =
-        new ChatMessageRow(
-            null,
-            event.conversation().toString(),
-            seq,
-            ChatMessageRow.ASSISTANT,
-            StoredLimits.text(answer.text()),
-            null,
-            null,
-            answer.requestedBy(),
-            event.conversation().channelKey().toString(),
-            null,
-            completion.model(),
-            completion.stopReason(),
-            completion.promptTokens(),
-            completion.completionTokens(),
-            answer.latencyMs(),
-            Instant.now(),
-            answer.systemPromptVersion());
+    ChatMessageRow row = answerRow(event, seq, answer);
     // A retry after a commit whose outcome was lost finds the answer stored and stores no second.
     work.run(
         "storing answer",
@@ -195,10 +177,72 @@ class JdbcConversationStore implements ConversationStore {
         });
   }
 
+  private static ChatMessageRow answerRow(ChatEvent event, long seq, Answer answer) {
+    var completion = answer.completion();
+    return new ChatMessageRow(
+        null,
+        event.conversation().toString(),
+        seq,
+        ChatMessageRow.ASSISTANT,
+        StoredLimits.text(answer.text()),
+        null,
+        null,
+        answer.requestedBy(),
+        event.conversation().channelKey().toString(),
+        null,
+        completion.model(),
+        completion.stopReason(),
+        completion.promptTokens(),
+        completion.completionTokens(),
+        answer.latencyMs(),
+        Instant.now(),
+        answer.systemPromptVersion());
+  }
+
   @Override
   public void recordAnswerMessage(long seq, String platformMessageId) {
     work.run(
         "recording answer message", () -> messages.updateAnswerMessageId(seq, platformMessageId));
+  }
+
+  @Override
+  public Optional<NewestTurn> newestTurn(ConversationKey conversation, long upToSeq) {
+    return work
+        .run("reading history", () -> messages.findNewest(conversation.toString(), upToSeq, 1))
+        .stream()
+        .findFirst()
+        .map(
+            row ->
+                new NewestTurn(
+                    row.id(),
+                    row.eventSeq(),
+                    ChatMessageRow.ASSISTANT.equals(row.role()),
+                    row.platformMessageId()));
+  }
+
+  @Override
+  public boolean tookPart(ConversationKey conversation, String userId) {
+    return work.run(
+        "looking up a participant",
+        () -> messages.existsByConversationKeyAndAuthorId(conversation.toString(), userId));
+  }
+
+  @Override
+  public void saveRegeneratedAnswer(ChatEvent event, long seq, Answer answer, long replacedId) {
+    ChatMessageRow row = answerRow(event, seq, answer);
+    work.run(
+        "storing regenerated answer",
+        () ->
+            transactions.executeWrite(
+                status -> {
+                  if (messages
+                      .findFirstByEventSeqAndRole(seq, ChatMessageRow.ASSISTANT)
+                      .isEmpty()) {
+                    messages.supersede(replacedId, seq);
+                    messages.save(row);
+                  }
+                  return null;
+                }));
   }
 
   @Override
@@ -285,90 +329,32 @@ class JdbcConversationStore implements ConversationStore {
       return Optional.empty();
     }
     return TransientSqlRetry.ACK
-        .run(
-            "looking up message",
-            () -> messages.findFirstByPlatformMessageIdAndRole(messageId, ChatMessageRow.ASSISTANT))
+        .run("looking up message", () -> messages.findAnswerInMessage(messageId))
         .map(row -> ConversationKey.parse(row.conversationKey()))
         .filter(key -> key.platform() == platform);
   }
 
   @Override
-  public Optional<String> saveFeedback(
+  public Optional<FeedbackVote> saveFeedback(
       Platform platform, String messageId, String userId, int rating) {
     Optional<ChatMessageRow> answer =
         TransientSqlRetry.ACK
-            .run(
-                "looking up an answer",
-                () ->
-                    messages.findFirstByPlatformMessageIdAndRole(
-                        messageId, ChatMessageRow.ASSISTANT))
+            .run("looking up an answer", () -> messages.findAnswerInMessage(messageId))
             .filter(row -> ConversationKey.parse(row.conversationKey()).platform() == platform);
     if (answer.isEmpty()) {
       return Optional.empty();
     }
     ChatMessageRow row = answer.get();
     String model = row.model() != null ? row.model() : "unknown";
-    TransientSqlRetry.ACK.run(
-        "storing feedback",
-        () ->
-            transactions.executeWrite(
-                status -> {
-                  Connection connection = status.getConnection();
-                  try (var delete =
-                      connection.prepareStatement(
-                          "DELETE FROM feedback WHERE message_id = ? AND user_id = ?")) {
-                    delete.setLong(1, row.id());
-                    delete.setString(2, userId);
-                    delete.executeUpdate();
-                  }
-                  try (var insert =
-                      connection.prepareStatement(
-                          "INSERT INTO feedback (conversation_key, message_id, rating, user_id,"
-                              + " created_at, model, system_prompt_version, event_id)"
-                              + " VALUES (?, ?, ?, ?, ?, ?, ?,"
-                              + " (SELECT e.event_id FROM inbound_event e WHERE e.id = ?))")) {
-                    insert.setString(1, row.conversationKey());
-                    insert.setLong(2, row.id());
-                    insert.setInt(3, rating);
-                    insert.setString(4, userId);
-                    insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
-                    insert.setString(6, model);
-                    insert.setString(7, row.systemPromptVersion());
-                    insert.setLong(8, row.eventSeq());
-                    return insert.executeUpdate();
-                  }
-                }));
-    return Optional.of(model);
+    FeedbackVotes.Change change =
+        TransientSqlRetry.ACK.run(
+            "storing feedback", () -> votes.vote(row.conversationKey(), row.id(), userId, rating));
+    return Optional.of(new FeedbackVote(model, change != FeedbackVotes.Change.SAME));
   }
 
   @Override
   public List<FeedbackCount> feedbackPerModel(Instant since) {
-    return work.run(
-        "reading feedback",
-        () ->
-            transactions.executeRead(
-                status -> {
-                  try (var query =
-                      status
-                          .getConnection()
-                          .prepareStatement(
-                              "SELECT COALESCE(model, 'unknown') AS m,"
-                                  + " SUM(CASE WHEN rating > 0 THEN 1 ELSE 0 END) AS up,"
-                                  + " SUM(CASE WHEN rating < 0 THEN 1 ELSE 0 END) AS down"
-                                  + " FROM feedback WHERE created_at >= ?"
-                                  + " GROUP BY COALESCE(model, 'unknown') ORDER BY m")) {
-                    query.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
-                    List<FeedbackCount> counts = new ArrayList<>();
-                    try (var rows = query.executeQuery()) {
-                      while (rows.next()) {
-                        counts.add(
-                            new FeedbackCount(
-                                rows.getString("m"), rows.getLong("up"), rows.getLong("down")));
-                      }
-                    }
-                    return counts;
-                  }
-                }));
+    return work.run("reading feedback", () -> votes.perModel(since));
   }
 
   @Override

@@ -205,7 +205,7 @@ public final class DiscordEventMapper {
     return false;
   }
 
-  private static Author author(DataObject user, DataObject member) {
+  static Author author(DataObject user, DataObject member) {
     String name =
         member != null && !member.isNull("nick")
             ? member.getString("nick")

@@ -69,6 +69,21 @@ public class DiscordReplyPort implements ReplyPort {
   }
 
   /**
+   * An ephemeral follow-up of the event's interaction, while its token is valid (a Regenerate that
+   * may not be done, an access notice). A message in a channel has no private way back.
+   */
+  @Override
+  public void tellPrivately(ChatEvent event, String text) {
+    if (ReplyAddress.decode(event.replyAddress()) instanceof ReplyAddress.ToInteraction to
+        && hookValid(to)) {
+      InteractionHook.from(connection.session().anyShard(), to.token())
+          .setEphemeral(true)
+          .sendMessage(text)
+          .complete();
+    }
+  }
+
+  /**
    * Whether the author has Manage Server in the conversation's guild: the member from JDA's cache,
    * else from {@code GET /guilds/{id}/members/{user}}. False when Discord cannot tell.
    */

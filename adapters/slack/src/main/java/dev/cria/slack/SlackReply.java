@@ -264,7 +264,8 @@ final class SlackReply implements Reply {
    */
   private String replace(String ts, List<String> messages, boolean rateable) {
     String first = messages.getFirst();
-    String blocks = rateable && messages.size() == 1 ? SlackFeedbackBlocks.withText(first) : null;
+    String blocks =
+        rateable && messages.size() == 1 ? SlackFeedbackBlocks.withText(first, null) : null;
     try {
       api.update(to.channel(), ts, first, blocks, eventId, false);
     } catch (SlackCallException e) {
@@ -275,7 +276,7 @@ final class SlackReply implements Reply {
       remove(ts);
       return post(messages, rateable);
     }
-    post(messages.subList(1, messages.size()), rateable);
+    post(messages.subList(1, messages.size()), rateable, ts);
     return ts;
   }
 
@@ -287,13 +288,20 @@ final class SlackReply implements Reply {
     }
   }
 
-  /** Posts the messages in order; with {@code rateable}, the last carries feedback buttons. */
   private String post(List<String> messages, boolean rateable) {
-    String first = null;
+    return post(messages, rateable, null);
+  }
+
+  /**
+   * Posts the messages in order; with {@code rateable}, the last carries feedback buttons, which
+   * name the answer's first message ({@code firstTs}, or the first one posted here).
+   */
+  private String post(List<String> messages, boolean rateable, String firstTs) {
+    String first = firstTs;
     for (int i = 0; i < messages.size(); i++) {
       String message = messages.get(i);
       boolean last = i == messages.size() - 1;
-      String blocks = rateable && last ? SlackFeedbackBlocks.withText(message) : null;
+      String blocks = rateable && last ? SlackFeedbackBlocks.withText(message, first) : null;
       String ts = api.postMessage(to.channel(), to.threadTs(), message, blocks, eventId);
       first = first == null ? ts : first;
     }
