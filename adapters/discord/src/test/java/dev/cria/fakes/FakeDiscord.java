@@ -130,6 +130,7 @@ public final class FakeDiscord implements AutoCloseable {
         .put("id", userId)
         .put("username", "u" + userId)
         .put("bot", bot);
+    store.componentOn(interaction.getString("token"), messageId);
     return send(interaction, FakeDiscordPayloads.GUILD_ID);
   }
 

@@ -36,6 +36,14 @@ final class FakeDiscordStore {
     interactionChannels.put(token, channelId);
   }
 
+  /**
+   * A component interaction's {@code @original} is the message the component is on (its deferred
+   * edit, type 6, leaves it as it is until Cria edits it).
+   */
+  void componentOn(String token, String messageId) {
+    originals.put(token, messageId);
+  }
+
   DataObject gatewayBot() {
     return DataObject.empty()
         .put("url", gatewayUrl.get())
