@@ -30,14 +30,21 @@ public class DiscordReplyPort implements ReplyPort {
 
   private final DiscordConnection connection;
   private final Clock clock;
+  private final boolean componentsV2;
 
-  public DiscordReplyPort(DiscordConnection connection) {
-    this(connection, Clock.systemUTC());
+  @jakarta.inject.Inject
+  public DiscordReplyPort(DiscordConnection connection, DiscordSettings settings) {
+    this(connection, Clock.systemUTC(), settings.usesComponentsV2());
   }
 
-  DiscordReplyPort(DiscordConnection connection, Clock clock) {
+  public DiscordReplyPort(DiscordConnection connection) {
+    this(connection, Clock.systemUTC(), false);
+  }
+
+  DiscordReplyPort(DiscordConnection connection, Clock clock, boolean componentsV2) {
     this.connection = connection;
     this.clock = clock;
+    this.componentsV2 = componentsV2;
   }
 
   @Override
@@ -51,20 +58,24 @@ public class DiscordReplyPort implements ReplyPort {
     return switch (ReplyAddress.decode(request.address())) {
       case ReplyAddress.ToInteraction interaction when hookValid(interaction) ->
           new StreamedReply(
-              new HookTarget(InteractionHook.from(session.anyShard(), interaction.token())), null);
+              new HookTarget(InteractionHook.from(session.anyShard(), interaction.token())),
+              null,
+              componentsV2);
       // Too late for the webhook: answer in the channel instead, as a new message.
       case ReplyAddress.ToInteraction expired ->
           new StreamedReply(
               new ChannelTarget(
                   session.messageChannel(expired.channelId(), null), null, request.eventId()),
-              null);
+              null,
+              componentsV2);
       case ReplyAddress.ToChannel channel ->
           new StreamedReply(
               new ChannelTarget(
                   session.messageChannel(channel.channelId(), channel.dmUserId()),
                   channel.replyTo(),
                   request.eventId()),
-              request.messageId());
+              request.messageId(),
+              componentsV2);
     };
   }
 

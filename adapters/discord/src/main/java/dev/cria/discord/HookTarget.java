@@ -37,6 +37,20 @@ final class HookTarget implements MessageTarget {
   }
 
   @Override
+  public String editDisplay(String messageId, String text, String answerMessageId) {
+    return hook.editMessageById(messageId, OutgoingMessages.display(text, answerMessageId))
+        .complete()
+        .getId();
+  }
+
+  @Override
+  public String postDisplay(String text, int part, String answerMessageId) {
+    return hook.sendMessage(OutgoingMessages.createDisplay(text, answerMessageId))
+        .complete()
+        .getId();
+  }
+
+  @Override
   public void delete(String messageId) {
     hook.deleteMessageById(messageId).complete();
   }

@@ -72,12 +72,13 @@ class SmallPartsTest {
   void settingsHideTheTokenAndDefaultTheReadyTimeout() {
     DiscordSettings settings =
         new DiscordSettings(
-            "MTAx.secret.token", null, "0-1/2", "http://127.0.0.1:1/api/v10", null, null);
+            "MTAx.secret.token", null, "0-1/2", "http://127.0.0.1:1/api/v10", null, null, null);
 
     assertFalse(settings.toString().contains("secret"));
     assertEquals(Duration.ofSeconds(60), settings.readyTimeout());
     assertEquals("http://127.0.0.1:1/api/v10/", settings.restBaseUrl().orElseThrow());
     assertEquals(new ShardRange(0, 1, 2), settings.shardRange().orElseThrow());
     assertTrue(settings.commandGuild().isEmpty());
+    assertFalse(settings.usesComponentsV2(), "off unless asked for");
   }
 }

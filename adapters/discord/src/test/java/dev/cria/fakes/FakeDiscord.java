@@ -154,6 +154,16 @@ public final class FakeDiscord implements AutoCloseable {
     return send(interaction, FakeDiscordPayloads.GUILD_ID);
   }
 
+  /** What a person reads in a stored message: its content, or a components V2 message's text. */
+  public String textOf(String messageId) {
+    return store.textOf(messageId);
+  }
+
+  /** Whether a stored message has the components V2 flag. */
+  public boolean isComponentsV2(String messageId) {
+    return store.isComponentsV2(messageId);
+  }
+
   /** The components (action rows) of a stored message, as JSON; empty when it has none. */
   public String componentsOf(String messageId) {
     DataObject message = store.message(messageId);
