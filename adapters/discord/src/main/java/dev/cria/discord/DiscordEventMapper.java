@@ -167,7 +167,11 @@ public final class DiscordEventMapper {
     String address =
         threadId != null
             ? new ReplyAddress.ToChannel(threadId, null, null).encode()
-            : new ReplyAddress.ToInteraction(id, place.channelId(), interaction.getString("token"))
+            : new ReplyAddress.ToInteraction(
+                    id,
+                    place.channelId(),
+                    interaction.getString("token"),
+                    InstallContext.webhookOnly(interaction))
                 .encode();
     DataObject member = interaction.optObject("member").orElse(null);
     DataObject user = member != null ? member.getObject("user") : interaction.getObject("user");

@@ -56,9 +56,15 @@ public class DiscordReplyPort implements ReplyPort {
   public Reply open(ReplyRequest request) {
     DiscordSession session = connection.session();
     return switch (ReplyAddress.decode(request.address())) {
-      case ReplyAddress.ToInteraction interaction when hookValid(interaction) ->
+      // Installed to the user only, the webhook is the one way in, valid or not.
+      case ReplyAddress.ToInteraction interaction
+          when hookValid(interaction) || interaction.webhookOnly() ->
           new StreamedReply(
-              new HookTarget(InteractionHook.from(session.anyShard(), interaction.token())),
+              new HookTarget(
+                  InteractionHook.from(session.anyShard(), interaction.token()),
+                  interaction.webhookOnly()
+                      ? InstallContext.WEBHOOK_MESSAGES
+                      : HookTarget.UNLIMITED),
               null,
               componentsV2);
       // Too late for the webhook: answer in the channel instead, as a new message.

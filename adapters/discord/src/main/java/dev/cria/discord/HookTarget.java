@@ -9,11 +9,27 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 final class HookTarget implements MessageTarget {
 
   static final String ORIGINAL = "@original";
+  static final int UNLIMITED = Integer.MAX_VALUE;
 
   private final InteractionHook hook;
+  private final int maxMessages;
 
   HookTarget(InteractionHook hook) {
+    this(hook, UNLIMITED);
+  }
+
+  /**
+   * @param maxMessages how many messages an answer may take here ({@link
+   *     InstallContext#WEBHOOK_MESSAGES} where Cria is installed to the user only)
+   */
+  HookTarget(InteractionHook hook, int maxMessages) {
     this.hook = hook;
+    this.maxMessages = maxMessages;
+  }
+
+  @Override
+  public int maxMessages() {
+    return maxMessages;
   }
 
   @Override

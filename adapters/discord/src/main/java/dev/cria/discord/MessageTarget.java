@@ -9,6 +9,11 @@ interface MessageTarget {
    */
   String existingMessage();
 
+  /** How many messages an answer may take; a longer one is folded into that many. */
+  default int maxMessages() {
+    return Integer.MAX_VALUE;
+  }
+
   /**
    * Posts a new message.
    *

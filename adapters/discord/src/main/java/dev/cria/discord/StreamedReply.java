@@ -20,6 +20,10 @@ final class StreamedReply implements Reply {
 
   static final String THINKING = "*Thinking…*";
   static final String EMPTY_ANSWER = "*(no answer)*";
+  static final String CUT_NOTICE =
+      "*(Cut here: Discord lets Cria send only "
+          + InstallContext.WEBHOOK_MESSAGES
+          + " messages for a command where it is installed to your account. Ask for the rest.)*";
 
   private final MessageTarget target;
   private final boolean componentsV2;
@@ -68,7 +72,7 @@ final class StreamedReply implements Reply {
       return;
     }
     try {
-      show(MessageChunker.split(textSoFar, OutgoingMessages.MAX_LENGTH), false);
+      show(parts(textSoFar, OutgoingMessages.MAX_LENGTH), false);
     } catch (RuntimeException e) {
       LOG.warn("Could not show the answer so far on Discord: {}", e.toString());
     }
@@ -86,7 +90,7 @@ final class StreamedReply implements Reply {
   @Override
   public synchronized String finish(String text) {
     String answer = text == null || text.isBlank() ? EMPTY_ANSWER : text;
-    show(MessageChunker.split(answer, OutgoingMessages.MAX_LENGTH), true);
+    show(parts(answer, OutgoingMessages.MAX_LENGTH), true);
     return firstMessageId();
   }
 
@@ -117,7 +121,7 @@ final class StreamedReply implements Reply {
    * cannot go back from V2, so every later edit of it is a display too.
    */
   private String answerAsDisplays(String text) {
-    List<String> parts = MessageChunker.split(text, OutgoingMessages.MAX_DISPLAY_LENGTH);
+    List<String> parts = parts(text, OutgoingMessages.MAX_DISPLAY_LENGTH);
     String buttonsFor = null;
     for (int i = 0; i < parts.size(); i++) {
       String part = parts.get(i);
@@ -143,6 +147,22 @@ final class StreamedReply implements Reply {
       }
     }
     return firstMessageId();
+  }
+
+  /**
+   * The text in messages of at most {@code limit} characters, folded into the target's {@link
+   * MessageTarget#maxMessages()}: the last one allowed is cut (its code blocks closed) and says so.
+   */
+  private List<String> parts(String text, int limit) {
+    List<String> parts = MessageChunker.split(text, limit);
+    int max = target.maxMessages();
+    if (parts.size() <= max) {
+      return parts;
+    }
+    List<String> folded = new ArrayList<>(parts.subList(0, max));
+    String cut = MessageChunker.split(folded.getLast(), limit - CUT_NOTICE.length() - 2).getFirst();
+    folded.set(max - 1, cut + "\n\n" + CUT_NOTICE);
+    return folded;
   }
 
   private void show(List<String> parts, boolean last) {

@@ -115,6 +115,19 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
+   * A slash command in a group DM Cria is not in, by a user who installed Cria to their account
+   * (context 2, a user install only): only the interaction's webhook reaches the channel.
+   */
+  public Interaction userInstalledCommand(String name, Map<String, String> options) {
+    return send(FakeDiscordPayloads.userInstalledCommand(name, options), null);
+  }
+
+  /** The commands Cria registered globally, as Discord stores them. */
+  public String globalCommands() {
+    return store.commands("global").toString();
+  }
+
+  /**
    * A user (or a bot) clicks a button of one of Cria's messages in the guild's text channel: a
    * component interaction (type 3) on the gateway, carrying the message as Discord stores it.
    */
