@@ -101,6 +101,43 @@ class SlackRegenerateTest {
     assertEquals(2, botMessages().size(), botMessages().toString());
   }
 
+  @Test
+  void whenNoNewAnswerComesThePresserIsToldAndTheOldAnswerStays() throws Exception {
+    String root = "1700005100.000100";
+    app.post(mention("EvRG9", CHANNEL, root, null, "U0ADA", "Keep this"));
+    FakeSlackMessage answer =
+        app.slack.awaitMessage(
+            CHANNEL, m -> m.text().strip().equals("Echo: Ada: Keep this") && !m.streaming());
+    app.slack.await(
+        () -> strings("slack:T0TEAM:" + CHANNEL + ":" + root, ANSWERS).contains(answer.ts()),
+        "the answer's message recorded");
+    int edits = answer.edits();
+    app.llama.failNext(500, 1);
+
+    app.postForm(SlackClicks.regenerate(CHANNEL, answer.ts(), root, "U0ADA", "trg-9"));
+
+    app.slack.await(
+        () ->
+            app.slack.calls("chat.postEphemeral").stream()
+                .anyMatch(c -> "U0ADA".equals(c.get("user")) && root.equals(c.get("thread_ts"))),
+        "a private notice of the failure");
+    FakeSlackMessage now =
+        app.slack.thread(CHANNEL, root).stream()
+            .filter(m -> m.ts().equals(answer.ts()))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("Echo: Ada: Keep this", now.text().strip(), "the old answer still shows");
+    assertEquals(edits, now.edits(), "the message was not touched");
+    assertEquals(
+        List.of(answer.ts()),
+        strings("slack:T0TEAM:" + CHANNEL + ":" + root, ANSWERS),
+        "the old answer stays in the history");
+  }
+
+  private static final String ANSWERS =
+      "SELECT platform_message_id FROM chat_message WHERE conversation_key = ?"
+          + " AND role = 'assistant' AND superseded_by IS NULL ORDER BY id";
+
   private FakeSlackMessage awaitAnswer(String text) {
     return app.slack.awaitMessage(
         CHANNEL, m -> m.text().strip().equals(text) && !m.streaming() && ROOT.equals(thread(m)));
@@ -153,25 +190,24 @@ class SlackRegenerateTest {
   }
 
   private List<String> answerMessagesInHistory() {
-    return strings(
-        "SELECT platform_message_id FROM chat_message WHERE conversation_key = ?"
-            + " AND role = 'assistant' AND superseded_by IS NULL ORDER BY id");
+    return strings(KEY, ANSWERS);
   }
 
   private List<String> superseded() {
     return strings(
+        KEY,
         "SELECT platform_message_id FROM chat_message WHERE conversation_key = ?"
             + " AND role = 'assistant' AND superseded_by IS NOT NULL");
   }
 
   @SuppressWarnings("unchecked")
-  private List<String> strings(String sql) {
+  private List<String> strings(String key, String sql) {
     TransactionOperations<Connection> transactions =
         app.context.getBean(TransactionOperations.class);
     return transactions.executeRead(
         status -> {
           try (var query = status.getConnection().prepareStatement(sql)) {
-            query.setString(1, KEY);
+            query.setString(1, key);
             List<String> values = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
               while (rows.next()) {

@@ -42,6 +42,7 @@ public class ConversationPipeline {
   private final PipelineMetrics metrics;
   private final AttachmentIntake attachments;
   private final Regeneration regeneration;
+  private final ModelCall modelCall;
 
   ConversationPipeline(
       ConversationStore store,
@@ -56,7 +57,8 @@ public class ConversationPipeline {
       ConversationDefaults defaults,
       PipelineMetrics metrics,
       AttachmentIntake attachments,
-      Regeneration regeneration) {
+      Regeneration regeneration,
+      ModelCall modelCall) {
     this.store = store;
     this.queue = queue;
     this.model = model;
@@ -70,6 +72,7 @@ public class ConversationPipeline {
     this.metrics = metrics;
     this.attachments = attachments;
     this.regeneration = regeneration;
+    this.modelCall = modelCall;
   }
 
   /** Handles one claimed event. Never throws: every failure is logged and told to the user. */
@@ -129,6 +132,8 @@ public class ConversationPipeline {
         case Regeneration.Again again -> {
           queued = again.question();
           replaces = OptionalLong.of(again.replacedId());
+          reply =
+              new RegenerateReply(reply, again.oldAnswer(), notice -> tellPrivately(event, notice));
         }
       }
     }
@@ -199,7 +204,7 @@ public class ConversationPipeline {
     }
     long started = System.nanoTime();
     Completion completion =
-        callModel(queued, owner, placeholder, settings, window, reply, interval);
+        modelCall.stream(queued, owner, placeholder, settings, modelName, window, reply, interval);
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (completion.text().isBlank() && stopped(completion)) {
       reply.finish(ReplyTexts.stopped());
@@ -250,67 +255,6 @@ public class ConversationPipeline {
     var turns = newest.subList(Math.min(skip, newest.size()), newest.size());
     return HistoryWindow.build(
         settings.systemPrompt(), turns, event, defaults.contextTokens(), seesImages);
-  }
-
-  private Completion callModel(
-      QueuedEvent queued,
-      String owner,
-      String placeholder,
-      Settings settings,
-      HistoryWindow.Window window,
-      Reply reply,
-      Duration interval) {
-    ChatEvent event = queued.event();
-    var request =
-        new ChatRequest(
-            settings.model(),
-            window.messages(),
-            settings.temperature(),
-            settings.maxCompletionTokens(),
-            event.author().id());
-    ThrottledReply updates =
-        new ThrottledReply(
-            reply, interval, placeholder, id -> queue.recordReplyMessage(queued.seq(), owner, id));
-    StringBuilder soFar = new StringBuilder();
-    SharedStop sharedStop = new SharedStop(() -> queue.stopRequested(queued.seq()), interval);
-    long started = System.nanoTime();
-    // The breaker's permit is taken here, right before the call, and every way out of the call
-    // records a result: a half-open breaker's trial permit is never kept by a failure elsewhere.
-    if (!circuit.allows()) {
-      throw new ModelCircuit.Open(circuit.retryIn());
-    }
-    Completion completion;
-    try {
-      completion =
-          model.stream(
-              request,
-              text -> {
-                if (reply.stopped() || sharedStop.requested()) {
-                  throw new StoppedByUser();
-                }
-                if (soFar.isEmpty()) {
-                  metrics.firstToken(Duration.ofNanos(System.nanoTime() - started));
-                }
-                soFar.append(text);
-                if (!defaults.holdsOutputUntilChecked()) {
-                  updates.offer(soFar.toString());
-                }
-              });
-      circuit.succeeded();
-    } catch (StoppedByUser e) {
-      // Thrown out of the model's stream, which closes it: the model server stops generating.
-      circuit.succeeded();
-      completion = new Completion(soFar.toString(), modelAsked(event), STOPPED, null, null);
-    } catch (ModelException e) {
-      circuit.failed(e);
-      throw e;
-    } catch (RuntimeException e) {
-      circuit.succeeded(); // the model answered; delivering its text failed
-      throw e;
-    }
-    metrics.modelLatency(Duration.ofNanos(System.nanoTime() - started));
-    metrics.tokens(completion.promptTokens(), completion.completionTokens());
-    return completion.withEstimatedUsage(window.messages());
   }
 
   private void storeAnswer(
@@ -384,15 +328,6 @@ public class ConversationPipeline {
 
   private static boolean stopped(Completion completion) {
     return STOPPED.equals(completion.stopReason());
-  }
-
-  /** Out of the model's stream when the person stopped the answer; no stack trace needed. */
-  private static final class StoppedByUser extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    StoppedByUser() {
-      super("stopped by the user", null, false, false);
-    }
   }
 
   static String newErrorId() {

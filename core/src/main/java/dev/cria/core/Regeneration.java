@@ -31,8 +31,9 @@ class Regeneration {
    *
    * @param question the event as a question: the asked text, by the person who pressed
    * @param replacedId the stored answer that the new one replaces
+   * @param oldAnswer that answer's text, shown again when no new one comes
    */
-  record Again(QueuedEvent question, long replacedId) implements Decision {}
+  record Again(QueuedEvent question, long replacedId, String oldAnswer) implements Decision {}
 
   /** Not regenerated; the presser is told why, privately. */
   record Refused(String notice) implements Decision {}
@@ -85,6 +86,7 @@ class Regeneration {
             event.replyAddress());
     return new Again(
         new QueuedEvent(queued.seq(), asked, queued.attempts(), queued.replyMessageId()),
-        newest.get().id());
+        newest.get().id(),
+        turns.getFirst().content());
   }
 }
