@@ -58,7 +58,7 @@ class DiscordRegenerateTest {
         "the answer with its Regenerate button");
     String answer = discord.answerMessageId(ask);
     discord.awaitTrue(
-        () -> app.service.conversationOfMessage(Platform.DISCORD, answer).isPresent(),
+        () -> app.store.conversationOfMessage(Platform.DISCORD, answer).isPresent(),
         "the answer's message recorded");
     long asked = answersAsked();
 

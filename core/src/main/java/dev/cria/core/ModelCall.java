@@ -78,7 +78,7 @@ class ModelCall {
                 }
                 soFar.append(text);
                 if (!defaults.holdsOutputUntilChecked()) {
-                  updates.offer(soFar.toString());
+                  updates.offer(soFar);
                 }
               });
       circuit.succeeded();

@@ -125,7 +125,7 @@ class JdbcConsoleStore implements ConsoleStore {
     if (answers == 0) {
       return false;
     }
-    new FeedbackVotes(sql).vote(conversationKey, messageId, userId, rating);
+    FeedbackVotes.vote(sql, conversationKey, messageId, userId, rating);
     return true;
   }
 

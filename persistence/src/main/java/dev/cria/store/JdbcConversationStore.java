@@ -17,21 +17,17 @@ import dev.cria.core.Usage;
 import dev.cria.persistence.ChatMessageRepository;
 import dev.cria.persistence.ChatMessageRow;
 import dev.cria.persistence.ConversationSettingsRepository;
-import dev.cria.persistence.ConversationSettingsRow;
 import dev.cria.persistence.InboundEventRepository;
 import dev.cria.persistence.ModerationDecisionRepository;
 import dev.cria.persistence.ModerationDecisionRow;
 import dev.cria.persistence.TurnAttachmentRepository;
-import dev.cria.persistence.TurnAttachmentRow;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The {@link ConversationStore} on Micronaut Data JDBC: H2 or PostgreSQL. */
 @Singleton
@@ -39,12 +35,13 @@ class JdbcConversationStore implements ConversationStore {
 
   private final InboundEventRepository events;
   private final ChatMessageRepository messages;
-  private final ConversationSettingsRepository settings;
   private final ModerationDecisionRepository moderation;
   private final TurnAttachmentRepository attachments;
   private final TransactionOperations<Connection> transactions;
   private final WorkerDatabaseShare work;
-  private final FeedbackVotes votes;
+  private final TurnAttachments turnAttachments;
+  private final FeedbackVotes feedback;
+  private final StoredSettings storedSettings;
 
   JdbcConversationStore(
       InboundEventRepository events,
@@ -56,12 +53,13 @@ class JdbcConversationStore implements ConversationStore {
       WorkerDatabaseShare work) {
     this.events = events;
     this.messages = messages;
-    this.settings = settings;
     this.moderation = moderation;
     this.attachments = attachments;
     this.transactions = transactions;
     this.work = work;
-    this.votes = new FeedbackVotes(new SqlReads(transactions));
+    this.turnAttachments = new TurnAttachments(attachments, transactions, work);
+    this.feedback = new FeedbackVotes(messages, transactions, work);
+    this.storedSettings = new StoredSettings(settings, transactions, work);
   }
 
   @Override
@@ -69,7 +67,7 @@ class JdbcConversationStore implements ConversationStore {
     String key = conversation.toString();
     List<ChatMessageRow> rows =
         work.run("reading history", () -> messages.findNewest(key, upToSeq, limit));
-    Map<Long, List<StoredAttachment>> bySeq = attachmentsOf(key, rows);
+    Map<Long, List<StoredAttachment>> bySeq = turnAttachments.of(key, rows);
     return rows.stream()
         .map(
             row -> {
@@ -83,75 +81,15 @@ class JdbcConversationStore implements ConversationStore {
         .toList();
   }
 
-  private Map<Long, List<StoredAttachment>> attachmentsOf(String key, List<ChatMessageRow> rows) {
-    List<Long> seqs =
-        rows.stream()
-            .filter(row -> ChatMessageRow.USER.equals(row.role()))
-            .map(ChatMessageRow::eventSeq)
-            .toList();
-    if (seqs.isEmpty()) {
-      return Map.of();
-    }
-    return work
-        .run(
-            "reading attachments",
-            () -> attachments.findByConversationKeyAndEventSeqInOrderById(key, seqs))
-        .stream()
-        .collect(
-            Collectors.groupingBy(
-                TurnAttachmentRow::eventSeq,
-                Collectors.mapping(JdbcConversationStore::attachment, Collectors.toList())));
-  }
-
-  private static StoredAttachment attachment(TurnAttachmentRow row) {
-    return new StoredAttachment(
-        TurnAttachmentRow.IMAGE.equals(row.kind())
-            ? StoredAttachment.Kind.IMAGE
-            : StoredAttachment.Kind.FILE,
-        row.name(),
-        row.mimeType(),
-        row.content(),
-        row.tokens());
-  }
-
   @Override
   public void saveAttachments(
       ConversationKey conversation, long seq, List<StoredAttachment> toKeep) {
-    String key = conversation.toString();
-    Instant now = Instant.now();
-    List<TurnAttachmentRow> rows =
-        toKeep.stream()
-            .map(
-                attachment ->
-                    new TurnAttachmentRow(
-                        null,
-                        key,
-                        seq,
-                        attachment.kind().name().toLowerCase(Locale.ROOT),
-                        StoredLimits.name(attachment.name()),
-                        StoredLimits.mimeType(attachment.mimeType()),
-                        StoredLimits.text(attachment.content()),
-                        attachment.tokens(),
-                        now))
-            .toList();
-    work.run(
-        "storing attachments",
-        () ->
-            transactions.executeWrite(
-                status -> {
-                  attachments.deleteByEventSeq(seq);
-                  attachments.saveAll(rows);
-                  return null;
-                }));
+    turnAttachments.save(conversation, seq, toKeep);
   }
 
   @Override
   public long imageCount(ConversationKey conversation, long exceptSeq) {
-    return work.run(
-        "counting images",
-        () ->
-            attachments.countByConversationKeyAndKindAndEventSeqNotEqual(
-                conversation.toString(), TurnAttachmentRow.IMAGE, exceptSeq));
+    return turnAttachments.imageCount(conversation, exceptSeq);
   }
 
   @Override
@@ -318,6 +256,11 @@ class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
+  public void nameAuthor(long seq, String authorName) {
+    work.run("naming author", () -> messages.updateAuthorName(seq, StoredLimits.name(authorName)));
+  }
+
+  @Override
   public boolean isActive(ConversationKey conversation) {
     return TransientSqlRetry.ACK.run(
         "looking up conversation", () -> events.existsByConversationKey(conversation.toString()));
@@ -337,55 +280,22 @@ class JdbcConversationStore implements ConversationStore {
   @Override
   public Optional<FeedbackVote> saveFeedback(
       Platform platform, String messageId, String userId, int rating) {
-    Optional<ChatMessageRow> answer =
-        TransientSqlRetry.ACK
-            .run("looking up an answer", () -> messages.findAnswerInMessage(messageId))
-            .filter(row -> ConversationKey.parse(row.conversationKey()).platform() == platform);
-    if (answer.isEmpty()) {
-      return Optional.empty();
-    }
-    ChatMessageRow row = answer.get();
-    String model = row.model() != null ? row.model() : "unknown";
-    FeedbackVotes.Change change =
-        TransientSqlRetry.ACK.run(
-            "storing feedback", () -> votes.vote(row.conversationKey(), row.id(), userId, rating));
-    return Optional.of(new FeedbackVote(model, change != FeedbackVotes.Change.SAME));
+    return feedback.save(platform, messageId, userId, rating);
   }
 
   @Override
   public List<FeedbackCount> feedbackPerModel(Instant since) {
-    return work.run("reading feedback", () -> votes.perModel(since));
+    return feedback.perModel(since);
   }
 
   @Override
   public Settings settings(ConversationKey key) {
-    return work.run("reading settings", () -> settings.findById(key.toString()))
-        .map(
-            row ->
-                new Settings(
-                    row.model(), row.systemPrompt(), row.temperature(), row.maxCompletionTokens()))
-        .orElse(Settings.NONE);
+    return storedSettings.of(key);
   }
 
   @Override
   public void saveSettings(ConversationKey key, Settings value, String updatedBy) {
-    var row =
-        new ConversationSettingsRow(
-            key.toString(),
-            StoredLimits.text(value.model()),
-            StoredLimits.text(value.systemPrompt()),
-            value.temperature(),
-            value.maxCompletionTokens(),
-            StoredLimits.text(updatedBy),
-            Instant.now());
-    work.run(
-        "storing settings",
-        () ->
-            transactions.executeWrite(
-                status ->
-                    settings.existsById(row.conversationKey())
-                        ? settings.update(row)
-                        : settings.save(row)));
+    storedSettings.save(key, value, updatedBy);
   }
 
   @Override

@@ -1,8 +1,9 @@
 package dev.cria.discord;
 
+import dev.cria.chat.Addressing;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Command;
-import dev.cria.chat.ConversationKey;
+import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -33,24 +34,37 @@ final class RegenerateButton {
   }
 
   /**
-   * The event for a click (the raw interaction payload) on the answer {@code answerMessageId} of
-   * {@code conversation}; deduplicated on the interaction id.
+   * The event for a click (the raw interaction payload) on the answer {@code answerMessageId};
+   * deduplicated on the interaction id. Like a reply to that answer, it belongs to the answer's
+   * conversation, which the core finds ({@code AddressingRules}): in a channel by the answer's
+   * message (the reply chain), in a thread or a DM by the place itself.
    */
-  static ChatEvent toEvent(
-      DataObject interaction, ConversationKey conversation, String answerMessageId) {
+  static ChatEvent toEvent(DataObject interaction, String answerMessageId) {
     String id = interaction.getString("id");
     ChannelPlace place = ChannelPlace.ofInteraction(interaction);
+    Addressing addressing =
+        switch (place.kind()) {
+          case CHANNEL -> Addressing.inChannel(false, answerMessageId);
+          case THREAD -> Addressing.inThread(false);
+          case DM -> Addressing.direct();
+        };
     DataObject member = interaction.optObject("member").orElse(null);
     DataObject user = member != null ? member.getObject("user") : interaction.getObject("user");
     return new ChatEvent(
-        conversation,
+        place.key(),
         id,
         null,
-        DiscordEventMapper.author(user, member),
+        DiscordEventMapper.author(user, member, user.getBoolean("bot")),
         "",
         new Command.Regenerate(answerMessageId),
         DiscordEventMapper.snowflakeTime(id),
-        new ReplyAddress.ToInteraction(id, place.channelId(), interaction.getString("token"))
-            .encode());
+        new ReplyAddress.ToInteraction(
+                id,
+                place.channelId(),
+                interaction.getString("token"),
+                InstallContext.webhookOnly(interaction))
+            .encode(),
+        List.of(),
+        addressing);
   }
 }

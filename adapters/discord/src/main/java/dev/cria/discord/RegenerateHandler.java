@@ -1,9 +1,7 @@
 package dev.cria.discord;
 
-import dev.cria.chat.ConversationKey;
 import dev.cria.chat.ConversationService;
-import dev.cria.chat.Platform;
-import java.util.Optional;
+import dev.cria.chat.ConversationService.Acceptance;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import org.slf4j.Logger;
@@ -11,9 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A click on Regenerate: acked by a deferred edit (the message stays until the new answer replaces
- * it), then queued as a {@link dev.cria.chat.Command.Regenerate} of the answer's conversation. The
- * core decides whether it may be regenerated and tells the presser privately when not. A bot's
- * click is acked and ignored.
+ * it), then handed to the core as a {@link dev.cria.chat.Command.Regenerate}, which finds the
+ * answer's conversation, decides whether it may be regenerated and tells the presser privately when
+ * not. A bot's click is acked and ignored.
  */
 final class RegenerateHandler {
 
@@ -38,17 +36,14 @@ final class RegenerateHandler {
       LOG.info("A Regenerate click by a bot, ignored");
       return;
     }
-    Optional<ConversationKey> conversation =
-        conversations.conversationOfMessage(Platform.DISCORD, answerMessageId);
-    if (conversation.isEmpty()) {
-      event.getHook().sendMessage(UNKNOWN).setEphemeral(true).queue();
-      return;
-    }
     try {
-      var chat =
-          RegenerateButton.toEvent(
-              event.getRawData().getObject("d"), conversation.get(), answerMessageId);
-      LOG.info("Regenerate {}: {}", chat.eventId(), conversations.accept(chat));
+      var chat = RegenerateButton.toEvent(event.getRawData().getObject("d"), answerMessageId);
+      Acceptance acceptance = conversations.accept(chat);
+      LOG.info("Regenerate {}: {}", chat.eventId(), acceptance);
+      if (acceptance == Acceptance.IGNORED) {
+        // The core found no conversation holding that answer (retention, a reset).
+        event.getHook().sendMessage(UNKNOWN).setEphemeral(true).queue();
+      }
     } catch (RuntimeException e) {
       LOG.error("Could not accept a Regenerate click", e);
       event.getHook().sendMessage(SlashCommandHandler.NOT_TAKEN).setEphemeral(true).queue();
