@@ -79,6 +79,7 @@ public final class EnvironmentVariables {
           "DISCORD_SHARDS",
           "DISCORD_API_URL",
           "DISCORD_GATEWAY_URL",
+          "DISCORD_COMPONENTS_V2",
           "CRIA_WEB",
           "CRIA_WEB_PASSWORD",
           "CRIA_WEB_SECURE_COOKIES",
@@ -273,6 +274,7 @@ public final class EnvironmentVariables {
     }
     read.url("DISCORD_API_URL", "cria.discord.api-url");
     read.text("DISCORD_GATEWAY_URL", "cria.discord.gateway-url");
+    read.onOff("DISCORD_COMPONENTS_V2", "cria.discord.components-v2");
   }
 
   private void web() {

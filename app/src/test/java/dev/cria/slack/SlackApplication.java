@@ -25,16 +25,38 @@ final class SlackApplication implements AutoCloseable {
 
   static final String SIGNING_SECRET = "e2e-signing-secret-0123456789";
 
-  final FakeLlamaApi llama = FakeLlamaApi.ollama();
-  final FakeSlackApi slack = FakeSlackApi.start();
+  final FakeLlamaApi llama;
+  final FakeSlackApi slack;
   final ApplicationContext context;
   private final EmbeddedServer server;
   private final HttpClient http = HttpClient.newHttpClient();
+  private final boolean ownsFakes;
 
   private SlackApplication(Map<String, Object> slackProperties, String socketModeUrl) {
+    this(
+        FakeLlamaApi.ollama(),
+        FakeSlackApi.start(),
+        TestDatabases.h2(),
+        true,
+        slackProperties,
+        socketModeUrl);
+  }
+
+  private SlackApplication(
+      FakeLlamaApi llama,
+      FakeSlackApi slack,
+      Map<String, Object> database,
+      boolean ownsFakes,
+      Map<String, Object> slackProperties,
+      String socketModeUrl) {
+    this.llama = llama;
+    this.slack = slack;
+    this.ownsFakes = ownsFakes;
     slack.displayName("U0ADA", "Ada");
-    slack.socketModeUrl(socketModeUrl);
-    Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
+    if (ownsFakes) {
+      slack.socketModeUrl(socketModeUrl);
+    }
+    Map<String, Object> properties = new HashMap<>(database);
     properties.put("micronaut.server.port", -1);
     properties.put("cria.llama.base-url", llama.baseUrl());
     properties.put("cria.llama.max-retries", 0);
@@ -56,6 +78,16 @@ final class SlackApplication implements AutoCloseable {
     Map<String, Object> properties = new HashMap<>(extra);
     properties.put("cria.slack.signing-secret", SIGNING_SECRET);
     return new SlackApplication(properties, null);
+  }
+
+  /**
+   * One of several replicas in HTTP mode sharing a database (a PostgreSQL schema), the fake Slack
+   * and the fake model, which the caller closes.
+   */
+  static SlackApplication replica(
+      FakeLlamaApi llama, FakeSlackApi slack, Map<String, Object> database) {
+    return new SlackApplication(
+        llama, slack, database, false, Map.of("cria.slack.signing-secret", SIGNING_SECRET), null);
   }
 
   /** Socket Mode, connecting to the given fake endpoint. */
@@ -111,7 +143,9 @@ final class SlackApplication implements AutoCloseable {
   public void close() {
     server.close();
     context.close();
-    slack.close();
-    llama.close();
+    if (ownsFakes) {
+      slack.close();
+      llama.close();
+    }
   }
 }

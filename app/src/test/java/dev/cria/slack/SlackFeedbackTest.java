@@ -47,7 +47,7 @@ class SlackFeedbackTest {
   }
 
   @Test
-  void anAnswerCarriesFeedbackButtonsAndAClickIsStoredOncePerPerson() throws Exception {
+  void anAnswerCarriesFeedbackButtonsAndAClickIsStoredAndCountedOncePerPerson() throws Exception {
     String root = "1700003000.000100";
     app.post(mention("EvFB1", CHANNEL, root, null, "U0ADA", "Rate me"));
     FakeSlackCall last = awaitAnswerCall(root);
@@ -61,6 +61,8 @@ class SlackFeedbackTest {
 
     assertEquals(200, app.postForm(click(answerTs, root, "U0ADA", "down")).statusCode());
     assertEquals(200, app.postForm(click(answerTs, root, "U0ADA", "up")).statusCode());
+    assertEquals(200, app.postForm(click(answerTs, root, "U0BOB", "up")).statusCode());
+    // The same press again changes nothing: not stored twice, not counted twice.
     assertEquals(200, app.postForm(click(answerTs, root, "U0BOB", "up")).statusCode());
 
     assertEquals(List.of("U0ADA:1", "U0BOB:1"), votes("slack:T0TEAM:" + CHANNEL + ":" + root));

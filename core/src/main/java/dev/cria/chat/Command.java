@@ -17,4 +17,10 @@ public sealed interface Command {
 
   /** Show the tokens and requests used today. */
   record Usage() implements Command {}
+
+  /**
+   * Answer the question of the answer in message {@code answerMessageId} again, replacing that
+   * answer (the Regenerate button). Only the conversation's latest answer can be regenerated.
+   */
+  record Regenerate(String answerMessageId) implements Command {}
 }

@@ -57,6 +57,12 @@ public interface ConversationService {
   }
 
   /**
+   * The person pressed Stop on the answer being written in this conversation (Slack's Stop button).
+   * Recorded for every replica: the one writing the answer stops at its next update.
+   */
+  default void stopAnswer(ConversationKey conversation) {}
+
+  /**
    * A user edited a message: the stored turn, if any, takes the new text.
    *
    * @param conversation the conversation the adapter names for the message

@@ -51,6 +51,8 @@ class CommandHandler {
       case Command.SystemPrompt prompt -> systemPrompt(queued, prompt.prompt());
       case Command.Help help -> help();
       case Command.Usage usage -> usage(event);
+      case Command.Regenerate regenerate ->
+          throw new IllegalStateException("Regenerate is answered by the pipeline");
     };
   }
 

@@ -1,6 +1,7 @@
 package dev.cria.core;
 
 import dev.cria.chat.ChatEvent;
+import dev.cria.chat.Command;
 import dev.cria.chat.Reply;
 import dev.cria.chat.ReplyPort;
 import dev.cria.core.PipelineMetrics.Outcome;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,8 @@ public class ConversationPipeline {
   private final ConversationDefaults defaults;
   private final PipelineMetrics metrics;
   private final AttachmentIntake attachments;
+  private final Regeneration regeneration;
+  private final ModelCall modelCall;
 
   ConversationPipeline(
       ConversationStore store,
@@ -52,7 +56,9 @@ public class ConversationPipeline {
       ModelDefaults modelDefaults,
       ConversationDefaults defaults,
       PipelineMetrics metrics,
-      AttachmentIntake attachments) {
+      AttachmentIntake attachments,
+      Regeneration regeneration,
+      ModelCall modelCall) {
     this.store = store;
     this.queue = queue;
     this.model = model;
@@ -65,6 +71,8 @@ public class ConversationPipeline {
     this.defaults = defaults;
     this.metrics = metrics;
     this.attachments = attachments;
+    this.regeneration = regeneration;
+    this.modelCall = modelCall;
   }
 
   /** Handles one claimed event. Never throws: every failure is logged and told to the user. */
@@ -78,7 +86,7 @@ public class ConversationPipeline {
           replyPorts
               .forPlatform(event.platform())
               .orElseThrow(() -> new IllegalStateException("no adapter for " + event.platform()));
-      reply = port.open(queued.replyRequest());
+      reply = port.open(Regeneration.replyRequest(queued));
       PipelineResult result = answer(queued, owner, reply, port.updateInterval());
       metrics.answer(event.platform(), result.outcome());
       return result;
@@ -102,7 +110,8 @@ public class ConversationPipeline {
 
   private PipelineResult answer(QueuedEvent queued, String owner, Reply reply, Duration interval) {
     ChatEvent event = queued.event();
-    if (event.command() != null) {
+    boolean regenerates = event.command() instanceof Command.Regenerate;
+    if (event.command() != null && !regenerates) {
       reply.finish(commands.handle(queued));
       return new PipelineResult(Outcome.COMMAND, null);
     }
@@ -112,8 +121,23 @@ public class ConversationPipeline {
       deliver(queued, reply, stored.get());
       return new PipelineResult(Outcome.ANSWERED, null);
     }
+    OptionalLong replaces = OptionalLong.empty();
+    if (event.command() instanceof Command.Regenerate regenerate) {
+      switch (regeneration.decide(queued, regenerate)) {
+        case Regeneration.Refused refused -> {
+          tellPrivately(event, refused.notice());
+          return new PipelineResult(Outcome.REFUSED, null);
+        }
+        case Regeneration.Again again -> {
+          queued = again.question();
+          replaces = OptionalLong.of(again.replacedId());
+          reply =
+              new RegenerateReply(reply, again.oldAnswer(), notice -> tellPrivately(event, notice));
+        }
+      }
+    }
     try {
-      return answerWithModel(queued, owner, reply, interval);
+      return answerWithModel(queued, owner, reply, interval, replaces);
     } catch (ModerationGate.ModerationUnavailable e) {
       reply.fail(
           e.unreadable() ? ReplyTexts.moderationUnreadable() : ReplyTexts.moderationUnavailable());
@@ -134,8 +158,16 @@ public class ConversationPipeline {
     }
   }
 
+  private void tellPrivately(ChatEvent event, String notice) {
+    replyPorts.forPlatform(event.platform()).ifPresent(port -> port.tellPrivately(event, notice));
+  }
+
+  /**
+   * Answers a question with the model; {@code replaces} names the stored answer a Regenerate
+   * replaces: the history leaves it out and the new answer takes its place.
+   */
   private PipelineResult answerWithModel(
-      QueuedEvent queued, String owner, Reply reply, Duration interval) {
+      QueuedEvent queued, String owner, Reply reply, Duration interval, OptionalLong replaces) {
     ChatEvent event = queued.event();
     var overQuota = quota.check(queued);
     if (overQuota.isPresent()) {
@@ -158,7 +190,7 @@ public class ConversationPipeline {
       reply.fail(String.join("\n\n", intake.notices()));
       return new PipelineResult(Outcome.REFUSED, null);
     }
-    HistoryWindow.Window window = loadHistory(queued, settings, seesImages);
+    HistoryWindow.Window window = loadHistory(queued, settings, seesImages, replaces);
     if (window.tooLong()) {
       store.dropUserTurn(queued.seq());
       reply.fail(ReplyTexts.tooLong(window.currentTokens(), window.limit()));
@@ -171,7 +203,7 @@ public class ConversationPipeline {
     }
     long started = System.nanoTime();
     Completion completion =
-        callModel(queued, owner, placeholder, settings, window, reply, interval);
+        modelCall.stream(queued, owner, placeholder, settings, modelName, window, reply, interval);
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (completion.text().isBlank() && stopped(completion)) {
       reply.finish(ReplyTexts.stopped());
@@ -187,7 +219,7 @@ public class ConversationPipeline {
       reply.fail(outputNotice.get());
       return new PipelineResult(Outcome.REFUSED, null);
     }
-    storeAnswer(queued, completion, latencyMs, settings);
+    storeAnswer(queued, completion, latencyMs, settings, replaces);
     deliver(queued, reply, decorate(completion, window, intake.notices()));
     return new PipelineResult(Outcome.ANSWERED, null);
   }
@@ -213,85 +245,36 @@ public class ConversationPipeline {
   }
 
   private HistoryWindow.Window loadHistory(
-      QueuedEvent queued, Settings settings, boolean seesImages) {
+      QueuedEvent queued, Settings settings, boolean seesImages, OptionalLong replaces) {
     ChatEvent event = queued.event();
-    var turns = store.newestTurns(event.conversation(), queued.seq(), HistoryWindow.MAX_TURNS);
+    // A Regenerate's history ends with the answer it replaces (Regeneration checked): left out.
+    int skip = replaces.isPresent() ? 1 : 0;
+    var newest =
+        store.newestTurns(event.conversation(), queued.seq(), HistoryWindow.MAX_TURNS + skip);
+    var turns = newest.subList(Math.min(skip, newest.size()), newest.size());
     return HistoryWindow.build(
         settings.systemPrompt(), turns, event, defaults.contextTokens(), seesImages);
   }
 
-  private Completion callModel(
-      QueuedEvent queued,
-      String owner,
-      String placeholder,
-      Settings settings,
-      HistoryWindow.Window window,
-      Reply reply,
-      Duration interval) {
-    ChatEvent event = queued.event();
-    var request =
-        new ChatRequest(
-            settings.model(),
-            window.messages(),
-            settings.temperature(),
-            settings.maxCompletionTokens(),
-            event.author().id());
-    ThrottledReply updates =
-        new ThrottledReply(
-            reply, interval, placeholder, id -> queue.recordReplyMessage(queued.seq(), owner, id));
-    StringBuilder soFar = new StringBuilder();
-    long started = System.nanoTime();
-    // The breaker's permit is taken here, right before the call, and every way out of the call
-    // records a result: a half-open breaker's trial permit is never kept by a failure elsewhere.
-    if (!circuit.allows()) {
-      throw new ModelCircuit.Open(circuit.retryIn());
-    }
-    Completion completion;
-    try {
-      completion =
-          model.stream(
-              request,
-              text -> {
-                if (reply.stopped()) {
-                  throw new StoppedByUser();
-                }
-                if (soFar.isEmpty()) {
-                  metrics.firstToken(Duration.ofNanos(System.nanoTime() - started));
-                }
-                soFar.append(text);
-                if (!defaults.holdsOutputUntilChecked()) {
-                  updates.offer(soFar);
-                }
-              });
-      circuit.succeeded();
-    } catch (StoppedByUser e) {
-      // Thrown out of the model's stream, which closes it: the model server stops generating.
-      circuit.succeeded();
-      completion = new Completion(soFar.toString(), modelAsked(event), STOPPED, null, null);
-    } catch (ModelException e) {
-      circuit.failed(e);
-      throw e;
-    } catch (RuntimeException e) {
-      circuit.succeeded(); // the model answered; delivering its text failed
-      throw e;
-    }
-    metrics.modelLatency(Duration.ofNanos(System.nanoTime() - started));
-    metrics.tokens(completion.promptTokens(), completion.completionTokens());
-    return completion.withEstimatedUsage(window.messages());
-  }
-
   private void storeAnswer(
-      QueuedEvent queued, Completion completion, long latencyMs, Settings settings) {
+      QueuedEvent queued,
+      Completion completion,
+      long latencyMs,
+      Settings settings,
+      OptionalLong replaces) {
     ChatEvent event = queued.event();
-    store.saveAnswer(
-        event,
-        queued.seq(),
+    Answer answer =
         new Answer(
             completion.text(),
             completion,
             latencyMs,
             event.author().id(),
-            PromptVersion.of(settings.systemPrompt())));
+            PromptVersion.of(settings.systemPrompt()));
+    if (replaces.isPresent()) {
+      store.saveRegeneratedAnswer(event, queued.seq(), answer, replaces.getAsLong());
+    } else {
+      store.saveAnswer(event, queued.seq(), answer);
+    }
   }
 
   private static String decorate(
@@ -344,15 +327,6 @@ public class ConversationPipeline {
 
   private static boolean stopped(Completion completion) {
     return STOPPED.equals(completion.stopReason());
-  }
-
-  /** Out of the model's stream when the person stopped the answer; no stack trace needed. */
-  private static final class StoppedByUser extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    StoppedByUser() {
-      super("stopped by the user", null, false, false);
-    }
   }
 
   static String newErrorId() {

@@ -36,6 +36,18 @@ public interface ConversationStore extends AddressingRules.Memory {
 
   void recordAnswerMessage(long seq, String platformMessageId);
 
+  /** The newest turn of a conversation's history up to and including an event. */
+  Optional<NewestTurn> newestTurn(ConversationKey conversation, long upToSeq);
+
+  /** Whether this person wrote a turn of the conversation (asked, or took part in the thread). */
+  boolean tookPart(ConversationKey conversation, String userId);
+
+  /**
+   * Stores the answer event {@code seq} regenerated and, in the same transaction, takes the answer
+   * it replaces (turn {@code replacedId}) out of the history. A retry finds the new answer stored.
+   */
+  void saveRegeneratedAnswer(ChatEvent event, long seq, Answer answer, long replacedId);
+
   /**
    * Records a moderation decision.
    *
@@ -68,11 +80,12 @@ public interface ConversationStore extends AddressingRules.Memory {
   void nameAuthor(long seq, String authorName);
 
   /**
-   * Stores a vote on the answer whose platform message id this is, replacing the voter's earlier
-   * one, with the answer's model, system prompt version and event id; returns the answer's model
-   * ({@code "unknown"} when it has none), or empty when there is no such answer.
+   * Stores a vote on the answer whose platform message id this is, one per voter (a second press
+   * changes it), with the answer's model, system prompt version and event id; empty when there is
+   * no such answer.
    */
-  Optional<String> saveFeedback(Platform platform, String messageId, String userId, int rating);
+  Optional<FeedbackVote> saveFeedback(
+      Platform platform, String messageId, String userId, int rating);
 
   /** The votes given since then, per model: up and down counts. */
   List<FeedbackCount> feedbackPerModel(Instant since);

@@ -1,6 +1,7 @@
 package dev.cria.core;
 
 import dev.cria.chat.ChatEvent;
+import dev.cria.chat.ConversationKey;
 import dev.cria.chat.Platform;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,15 @@ public interface EventQueue {
 
   /** Marks an event done (or failed, with the error id users were shown). */
   void finish(long seq, String owner, boolean failed, String errorId);
+
+  /**
+   * Marks the answer being written in a conversation as stopped by the person, for whichever
+   * replica writes it.
+   */
+  void requestStop(ConversationKey conversation);
+
+  /** Whether a stop was requested for this event since it was claimed. */
+  boolean stopRequested(long seq);
 
   /** Events accepted and not yet finished. */
   long openEvents();

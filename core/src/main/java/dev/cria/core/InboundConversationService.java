@@ -123,9 +123,15 @@ public class InboundConversationService implements ConversationService {
     if (rating != 1 && rating != -1) {
       throw new IllegalArgumentException("a rating is +1 or -1, got " + rating);
     }
-    Optional<String> model = store.saveFeedback(platform, messageId, userId, rating);
-    model.ifPresent(m -> metrics.feedback(platform, m, rating));
-    return model.isPresent();
+    Optional<FeedbackVote> vote = store.saveFeedback(platform, messageId, userId, rating);
+    vote.filter(FeedbackVote::changed)
+        .ifPresent(counted -> metrics.feedback(platform, counted.model(), rating));
+    return vote.isPresent();
+  }
+
+  @Override
+  public void stopAnswer(ConversationKey conversation) {
+    queue.requestStop(conversation);
   }
 
   @Override

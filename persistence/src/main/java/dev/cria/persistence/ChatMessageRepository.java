@@ -13,12 +13,14 @@ public interface ChatMessageRepository extends CrudRepository<ChatMessageRow, Lo
 
   /**
    * The newest turns of a conversation up to an event, newest first. Turns are ordered by the event
-   * that produced them (a user turn is stored when its event is accepted, its answer later).
+   * that produced them (a user turn is stored when its event is accepted, its answer later). An
+   * answer that was regenerated ({@code superseded_by} set) is no longer part of the history.
    */
   @Query(
       """
       SELECT * FROM chat_message
       WHERE conversation_key = :conversationKey AND event_seq <= :upToEventSeq
+        AND superseded_by IS NULL
       ORDER BY event_seq DESC, id DESC LIMIT :limit""")
   List<ChatMessageRow> findNewest(String conversationKey, long upToEventSeq, int limit);
 
@@ -33,6 +35,24 @@ public interface ChatMessageRepository extends CrudRepository<ChatMessageRow, Lo
       String platformMessageId, String role);
 
   Optional<ChatMessageRow> findFirstByEventSeqAndRole(long eventSeq, String role);
+
+  /**
+   * The answer a platform message holds now: a regenerated answer is written into the message of
+   * the answer it replaced, which then no longer counts.
+   */
+  @Query(
+      """
+      SELECT * FROM chat_message
+      WHERE platform_message_id = :platformMessageId AND role = 'assistant'
+        AND superseded_by IS NULL
+      ORDER BY id DESC LIMIT 1""")
+  Optional<ChatMessageRow> findAnswerInMessage(String platformMessageId);
+
+  /** Takes an answer out of the history: the event {@code bySeq} regenerated it. */
+  @Query("UPDATE chat_message SET superseded_by = :bySeq WHERE id = :id AND superseded_by IS NULL")
+  int supersede(long id, long bySeq);
+
+  boolean existsByConversationKeyAndAuthorId(String conversationKey, String authorId);
 
   void deleteByEventSeqAndRole(long eventSeq, String role);
 

@@ -120,6 +120,18 @@ public interface InboundEventRepository extends CrudRepository<InboundEventRow, 
   @Query("SELECT COUNT(*) FROM inbound_event WHERE status IN ('PENDING', 'CLAIMED')")
   long countOpen();
 
+  /**
+   * Marks the event of a conversation being answered now as stopped by the person (a Stop that
+   * reached this replica while another one may be writing the answer).
+   */
+  @Query(
+      "UPDATE inbound_event SET stop_requested_at = :at "
+          + "WHERE conversation_key = :conversationKey AND status = 'CLAIMED'")
+  int requestStop(String conversationKey, Instant at);
+
+  @Query("SELECT COUNT(*) FROM inbound_event WHERE id = :id AND stop_requested_at IS NOT NULL")
+  long countStopRequested(long id);
+
   @Query("DELETE FROM inbound_event WHERE finished_at < :before")
   int deleteFinishedBefore(Instant before);
 

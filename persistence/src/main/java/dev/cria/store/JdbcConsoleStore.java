@@ -8,7 +8,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
@@ -126,23 +125,7 @@ class JdbcConsoleStore implements ConsoleStore {
     if (answers == 0) {
       return false;
     }
-    sql.update("DELETE FROM feedback WHERE message_id = ? AND user_id = ?", messageId, userId);
-    sql.update(
-        "INSERT INTO feedback (conversation_key, message_id, rating, user_id, created_at, model,"
-            + " system_prompt_version, event_id)"
-            + " VALUES (?, ?, ?, ?, ?,"
-            + " (SELECT COALESCE(m.model, 'unknown') FROM chat_message m WHERE m.id = ?),"
-            + " (SELECT m.system_prompt_version FROM chat_message m WHERE m.id = ?),"
-            + " (SELECT e.event_id FROM chat_message m JOIN inbound_event e ON e.id = m.event_seq"
-            + " WHERE m.id = ?))",
-        conversationKey,
-        messageId,
-        rating,
-        userId,
-        Instant.now(),
-        messageId,
-        messageId,
-        messageId);
+    FeedbackVotes.vote(sql, conversationKey, messageId, userId, rating);
     return true;
   }
 

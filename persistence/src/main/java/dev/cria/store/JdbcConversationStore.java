@@ -7,7 +7,9 @@ import dev.cria.core.Answer;
 import dev.cria.core.ChatTurn;
 import dev.cria.core.ConversationStore;
 import dev.cria.core.FeedbackCount;
+import dev.cria.core.FeedbackVote;
 import dev.cria.core.Moderator.ModerationResult;
+import dev.cria.core.NewestTurn;
 import dev.cria.core.Settings;
 import dev.cria.core.StoredAttachment;
 import dev.cria.core.StoredTurn;
@@ -102,26 +104,7 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public void saveAnswer(ChatEvent event, long seq, Answer answer) {
-    var completion = answer.completion();
-    var row =
-        new ChatMessageRow(
-            null,
-            event.conversation().toString(),
-            seq,
-            ChatMessageRow.ASSISTANT,
-            StoredLimits.text(answer.text()),
-            null,
-            null,
-            answer.requestedBy(),
-            event.conversation().channelKey().toString(),
-            null,
-            completion.model(),
-            completion.stopReason(),
-            completion.promptTokens(),
-            completion.completionTokens(),
-            answer.latencyMs(),
-            Instant.now(),
-            answer.systemPromptVersion());
+    ChatMessageRow row = answerRow(event, seq, answer);
     // A retry after a commit whose outcome was lost finds the answer stored and stores no second.
     work.run(
         "storing answer",
@@ -132,10 +115,72 @@ class JdbcConversationStore implements ConversationStore {
         });
   }
 
+  private static ChatMessageRow answerRow(ChatEvent event, long seq, Answer answer) {
+    var completion = answer.completion();
+    return new ChatMessageRow(
+        null,
+        event.conversation().toString(),
+        seq,
+        ChatMessageRow.ASSISTANT,
+        StoredLimits.text(answer.text()),
+        null,
+        null,
+        answer.requestedBy(),
+        event.conversation().channelKey().toString(),
+        null,
+        completion.model(),
+        completion.stopReason(),
+        completion.promptTokens(),
+        completion.completionTokens(),
+        answer.latencyMs(),
+        Instant.now(),
+        answer.systemPromptVersion());
+  }
+
   @Override
   public void recordAnswerMessage(long seq, String platformMessageId) {
     work.run(
         "recording answer message", () -> messages.updateAnswerMessageId(seq, platformMessageId));
+  }
+
+  @Override
+  public Optional<NewestTurn> newestTurn(ConversationKey conversation, long upToSeq) {
+    return work
+        .run("reading history", () -> messages.findNewest(conversation.toString(), upToSeq, 1))
+        .stream()
+        .findFirst()
+        .map(
+            row ->
+                new NewestTurn(
+                    row.id(),
+                    row.eventSeq(),
+                    ChatMessageRow.ASSISTANT.equals(row.role()),
+                    row.platformMessageId()));
+  }
+
+  @Override
+  public boolean tookPart(ConversationKey conversation, String userId) {
+    return work.run(
+        "looking up a participant",
+        () -> messages.existsByConversationKeyAndAuthorId(conversation.toString(), userId));
+  }
+
+  @Override
+  public void saveRegeneratedAnswer(ChatEvent event, long seq, Answer answer, long replacedId) {
+    ChatMessageRow row = answerRow(event, seq, answer);
+    work.run(
+        "storing regenerated answer",
+        () ->
+            transactions.executeWrite(
+                status -> {
+                  if (messages
+                      .findFirstByEventSeqAndRole(seq, ChatMessageRow.ASSISTANT)
+                      .isEmpty()) {
+                    messages.supersede(replacedId, seq);
+                    messages.save(row);
+                  }
+                  return null;
+                }));
   }
 
   @Override
@@ -227,15 +272,13 @@ class JdbcConversationStore implements ConversationStore {
       return Optional.empty();
     }
     return TransientSqlRetry.ACK
-        .run(
-            "looking up message",
-            () -> messages.findFirstByPlatformMessageIdAndRole(messageId, ChatMessageRow.ASSISTANT))
+        .run("looking up message", () -> messages.findAnswerInMessage(messageId))
         .map(row -> ConversationKey.parse(row.conversationKey()))
         .filter(key -> key.platform() == platform);
   }
 
   @Override
-  public Optional<String> saveFeedback(
+  public Optional<FeedbackVote> saveFeedback(
       Platform platform, String messageId, String userId, int rating) {
     return feedback.save(platform, messageId, userId, rating);
   }

@@ -3,6 +3,7 @@ package dev.cria.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cria.chat.ChatEvent;
+import dev.cria.chat.ConversationKey;
 import dev.cria.chat.Platform;
 import dev.cria.core.EventQueue;
 import dev.cria.core.QueuedEvent;
@@ -170,6 +171,17 @@ class JdbcEventQueue implements EventQueue {
     String status = failed ? InboundEventRow.FAILED : InboundEventRow.DONE;
     work.run(
         "finishing event " + seq, () -> events.finish(seq, owner, status, Instant.now(), errorId));
+  }
+
+  @Override
+  public void requestStop(ConversationKey conversation) {
+    TransientSqlRetry.ACK.run(
+        "recording a stop", () -> events.requestStop(conversation.toString(), Instant.now()));
+  }
+
+  @Override
+  public boolean stopRequested(long seq) {
+    return work.run("reading a stop", () -> events.countStopRequested(seq) > 0);
   }
 
   @Override

@@ -228,6 +228,34 @@ abstract class RepositoryContract {
     assertFalse(settings.findById("slack:T1:C9").isPresent());
   }
 
+  @Test
+  void aSupersededAnswerLeavesTheHistoryAndItsMessage() {
+    messages.save(message(1, ChatMessageRow.USER, "question", "q1"));
+    long old = messages.save(answer(1, "U1", 5, 5)).id();
+    messages.save(answer(2, "U1", 6, 6));
+
+    assertEquals(1, messages.supersede(old, 2));
+    assertEquals(0, messages.supersede(old, 3), "superseded once");
+
+    List<ChatMessageRow> history = messages.findNewest(KEY, 10, 10);
+    assertEquals(List.of(2L, 1L), history.stream().map(ChatMessageRow::eventSeq).toList());
+    assertEquals(ChatMessageRow.USER, history.get(1).role());
+    assertTrue(messages.findAnswerInMessage("a1").isEmpty(), "the old answer's message");
+    assertEquals(2, messages.findAnswerInMessage("a2").orElseThrow().eventSeq());
+    assertEquals(2, messages.countAnswersFor("U1", now().minusSeconds(60)), "usage counts both");
+  }
+
+  @Test
+  void aStopIsRecordedOnTheConversationsClaimedEventOnly() {
+    long claimed = events.save(InboundEventRow.pending("slack", "Ev1", KEY, "{}", now())).id();
+    long waiting = events.save(InboundEventRow.pending("slack", "Ev2", KEY, "{}", now())).id();
+    events.claim(claimed, "a", now().plusSeconds(60), now());
+
+    assertEquals(1, events.requestStop(KEY, now()));
+    assertEquals(1, events.countStopRequested(claimed));
+    assertEquals(0, events.countStopRequested(waiting));
+  }
+
   private static ChatMessageRow message(long seq, String role, String text, String platformId) {
     return new ChatMessageRow(
         null,

@@ -76,6 +76,25 @@ final class ChannelTarget implements MessageTarget {
   }
 
   @Override
+  public String editDisplay(String messageId, String text, String answerMessageId) {
+    return channel
+        .editMessageById(messageId, OutgoingMessages.display(text, answerMessageId))
+        .complete()
+        .getId();
+  }
+
+  @Override
+  public String postDisplay(String text, int part, String answerMessageId) {
+    var action = channel.sendMessage(OutgoingMessages.createDisplay(text, answerMessageId));
+    if (eventId != null) {
+      action = action.setNonce(nonce(eventId, part));
+    }
+    String id = action.complete().getId();
+    // With a nonce Discord may return what an earlier attempt posted: put this text into it.
+    return editDisplay(id, text, answerMessageId);
+  }
+
+  @Override
   public void delete(String messageId) {
     channel.deleteMessageById(messageId).complete();
   }

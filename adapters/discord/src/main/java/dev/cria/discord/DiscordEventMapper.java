@@ -162,7 +162,11 @@ public final class DiscordEventMapper {
     String address =
         threadId != null
             ? new ReplyAddress.ToChannel(threadId, null, null).encode()
-            : new ReplyAddress.ToInteraction(id, place.channelId(), interaction.getString("token"))
+            : new ReplyAddress.ToInteraction(
+                    id,
+                    place.channelId(),
+                    interaction.getString("token"),
+                    InstallContext.webhookOnly(interaction))
                 .encode();
     DataObject member = interaction.optObject("member").orElse(null);
     DataObject user = member != null ? member.getObject("user") : interaction.getObject("user");
@@ -199,7 +203,7 @@ public final class DiscordEventMapper {
     return false;
   }
 
-  private static Author author(DataObject user, DataObject member, boolean bot) {
+  static Author author(DataObject user, DataObject member, boolean bot) {
     String name =
         member != null && !member.isNull("nick")
             ? member.getString("nick")

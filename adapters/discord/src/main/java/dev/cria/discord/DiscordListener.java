@@ -37,12 +37,14 @@ public class DiscordListener extends ListenerAdapter {
   private final ConversationService conversations;
   private final SlashCommandHandler slashCommands;
   private final MessageHandler messages;
+  private final RegenerateHandler regenerations;
 
   public DiscordListener(ConversationService conversations) {
     this.conversations = conversations;
     DiscordEventMapper mapper = new DiscordEventMapper();
     this.slashCommands = new SlashCommandHandler(conversations, mapper);
     this.messages = new MessageHandler(conversations, mapper);
+    this.regenerations = new RegenerateHandler(conversations);
   }
 
   @Override
@@ -90,6 +92,11 @@ public class DiscordListener extends ListenerAdapter {
    */
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
+    var regenerate = RegenerateButton.parse(event.getComponentId());
+    if (regenerate.isPresent()) {
+      regenerations.clicked(event, regenerate.get());
+      return;
+    }
     var vote = FeedbackButtons.parse(event.getComponentId());
     if (vote.isEmpty()) {
       return;

@@ -30,14 +30,21 @@ public class DiscordReplyPort implements ReplyPort {
 
   private final DiscordConnection connection;
   private final Clock clock;
+  private final boolean componentsV2;
 
-  public DiscordReplyPort(DiscordConnection connection) {
-    this(connection, Clock.systemUTC());
+  @jakarta.inject.Inject
+  public DiscordReplyPort(DiscordConnection connection, DiscordSettings settings) {
+    this(connection, Clock.systemUTC(), settings.usesComponentsV2());
   }
 
-  DiscordReplyPort(DiscordConnection connection, Clock clock) {
+  public DiscordReplyPort(DiscordConnection connection) {
+    this(connection, Clock.systemUTC(), false);
+  }
+
+  DiscordReplyPort(DiscordConnection connection, Clock clock, boolean componentsV2) {
     this.connection = connection;
     this.clock = clock;
+    this.componentsV2 = componentsV2;
   }
 
   @Override
@@ -49,23 +56,48 @@ public class DiscordReplyPort implements ReplyPort {
   public Reply open(ReplyRequest request) {
     DiscordSession session = connection.session();
     return switch (ReplyAddress.decode(request.address())) {
-      case ReplyAddress.ToInteraction interaction when hookValid(interaction) ->
+      // Installed to the user only, the webhook is the one way in, valid or not.
+      case ReplyAddress.ToInteraction interaction
+          when hookValid(interaction) || interaction.webhookOnly() ->
           new StreamedReply(
-              new HookTarget(InteractionHook.from(session.anyShard(), interaction.token())), null);
+              new HookTarget(
+                  InteractionHook.from(session.anyShard(), interaction.token()),
+                  interaction.webhookOnly()
+                      ? InstallContext.WEBHOOK_MESSAGES
+                      : HookTarget.UNLIMITED),
+              null,
+              componentsV2);
       // Too late for the webhook: answer in the channel instead, as a new message.
       case ReplyAddress.ToInteraction expired ->
           new StreamedReply(
               new ChannelTarget(
                   session.messageChannel(expired.channelId(), null), null, request.eventId()),
-              null);
+              null,
+              componentsV2);
       case ReplyAddress.ToChannel channel ->
           new StreamedReply(
               new ChannelTarget(
                   session.messageChannel(channel.channelId(), channel.dmUserId()),
                   channel.replyTo(),
                   request.eventId()),
-              request.messageId());
+              request.messageId(),
+              componentsV2);
     };
+  }
+
+  /**
+   * An ephemeral follow-up of the event's interaction, while its token is valid (a Regenerate that
+   * may not be done, an access notice). A message in a channel has no private way back.
+   */
+  @Override
+  public void tellPrivately(ChatEvent event, String text) {
+    if (ReplyAddress.decode(event.replyAddress()) instanceof ReplyAddress.ToInteraction to
+        && hookValid(to)) {
+      InteractionHook.from(connection.session().anyShard(), to.token())
+          .setEphemeral(true)
+          .sendMessage(text)
+          .complete();
+    }
   }
 
   /**

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param gatewayUrl the gateway WebSocket URL; null for Discord's
  * @param readyTimeout how long startup waits for the gateway before it logs a warning (the
  *     connection keeps trying in the background); 60 s when null
+ * @param componentsV2 whether the model's answers are laid out with Components V2 (text displays of
+ *     4,000 characters, the buttons beneath); off when null (docs/architecture.md says why)
  */
 @ConfigurationProperties("cria.discord")
 public record DiscordSettings(
@@ -24,12 +26,18 @@ public record DiscordSettings(
     @Nullable String shards,
     @Nullable String apiUrl,
     @Nullable String gatewayUrl,
-    @Nullable Duration readyTimeout) {
+    @Nullable Duration readyTimeout,
+    @Nullable Boolean componentsV2) {
 
   static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
 
   public DiscordSettings {
     readyTimeout = readyTimeout == null ? DEFAULT_READY_TIMEOUT : readyTimeout;
+  }
+
+  /** Whether answers use Components V2 ({@code DISCORD_COMPONENTS_V2}). */
+  public boolean usesComponentsV2() {
+    return Boolean.TRUE.equals(componentsV2);
   }
 
   /** The shards this process runs, or empty when one JDA runs them all. */

@@ -35,7 +35,7 @@ final class DiscordSlashCommands {
 
   static List<CommandData> all() {
     return List.of(
-        command(ASK, "Ask Cria a question; reply to its answer to go on")
+        anywhere(command(ASK, "Ask Cria a question; reply to its answer to go on"))
             .addOptions(prompt("What to ask", true)),
         command(CHAT, "Start a conversation with Cria in a new thread")
             .addOptions(prompt("What to talk about", true)),
@@ -48,12 +48,30 @@ final class DiscordSlashCommands {
         command(SYSTEM, "Show or set the system prompt here (\"clear\" restores the default)")
             .addOptions(prompt("The new system prompt, or clear", false))
             .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER)),
-        command(HELP, "What Cria does and how to use it"),
-        command(USAGE, "Tokens and requests used today"),
+        anywhere(command(HELP, "What Cria does and how to use it")),
+        anywhere(command(USAGE, "Tokens and requests used today")),
         Commands.message(ASK_CRIA)
-            .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
-            .setIntegrationTypes(IntegrationType.GUILD_INSTALL));
+            .setContexts(ANYWHERE)
+            .setIntegrationTypes(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL));
   }
+
+  /**
+   * The commands that work where Cria is installed to a user rather than the server (answered
+   * through the interaction's webhook alone, {@link InstallContext}): in servers, in DMs with Cria
+   * and in group DMs. {@code /chat} needs a thread, and the settings commands a channel Cria is in,
+   * so they stay with server installs.
+   */
+  private static SlashCommandData anywhere(SlashCommandData command) {
+    return command
+        .setContexts(ANYWHERE)
+        .setIntegrationTypes(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL);
+  }
+
+  private static final InteractionContextType[] ANYWHERE = {
+    InteractionContextType.GUILD,
+    InteractionContextType.BOT_DM,
+    InteractionContextType.PRIVATE_CHANNEL
+  };
 
   private static SlashCommandData command(String name, String description) {
     return Commands.slash(name, description)

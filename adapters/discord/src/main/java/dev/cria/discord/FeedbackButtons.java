@@ -5,9 +5,10 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 
 /**
- * The 👍/👎 buttons under the last message of a model's answer. Their custom id names the vote and
- * the answer's first message ({@code cria:fb:up:<id>}), which is the message the answer is stored
- * under, so a vote on a long answer's last part still finds it.
+ * The 👍/👎 buttons (and Regenerate, {@link RegenerateButton}) under the last message of a model's
+ * answer. Their custom id names the vote and the answer's first message ({@code cria:fb:up:<id>}),
+ * which is the message the answer is stored under, so a vote on a long answer's last part still
+ * finds it.
  */
 final class FeedbackButtons {
 
@@ -18,7 +19,8 @@ final class FeedbackButtons {
   static ActionRow row(String answerMessageId) {
     return ActionRow.of(
         Button.secondary(PREFIX + "up:" + answerMessageId, "👍"),
-        Button.secondary(PREFIX + "down:" + answerMessageId, "👎"));
+        Button.secondary(PREFIX + "down:" + answerMessageId, "👎"),
+        RegenerateButton.of(answerMessageId));
   }
 
   /** A click's vote: +1 or -1 and the answer's message, or empty for another button. */

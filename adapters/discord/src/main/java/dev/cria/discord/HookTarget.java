@@ -9,11 +9,27 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 final class HookTarget implements MessageTarget {
 
   static final String ORIGINAL = "@original";
+  static final int UNLIMITED = Integer.MAX_VALUE;
 
   private final InteractionHook hook;
+  private final int maxMessages;
 
   HookTarget(InteractionHook hook) {
+    this(hook, UNLIMITED);
+  }
+
+  /**
+   * @param maxMessages how many messages an answer may take here ({@link
+   *     InstallContext#WEBHOOK_MESSAGES} where Cria is installed to the user only)
+   */
+  HookTarget(InteractionHook hook, int maxMessages) {
     this.hook = hook;
+    this.maxMessages = maxMessages;
+  }
+
+  @Override
+  public int maxMessages() {
+    return maxMessages;
   }
 
   @Override
@@ -34,6 +50,20 @@ final class HookTarget implements MessageTarget {
   @Override
   public void addButtons(String messageId, String content, String answerMessageId) {
     hook.editMessageById(messageId, OutgoingMessages.edit(content, answerMessageId)).complete();
+  }
+
+  @Override
+  public String editDisplay(String messageId, String text, String answerMessageId) {
+    return hook.editMessageById(messageId, OutgoingMessages.display(text, answerMessageId))
+        .complete()
+        .getId();
+  }
+
+  @Override
+  public String postDisplay(String text, int part, String answerMessageId) {
+    return hook.sendMessage(OutgoingMessages.createDisplay(text, answerMessageId))
+        .complete()
+        .getId();
   }
 
   @Override

@@ -9,6 +9,11 @@ interface MessageTarget {
    */
   String existingMessage();
 
+  /** How many messages an answer may take; a longer one is folded into that many. */
+  default int maxMessages() {
+    return Integer.MAX_VALUE;
+  }
+
   /**
    * Posts a new message.
    *
@@ -29,4 +34,15 @@ interface MessageTarget {
 
   /** Puts the feedback buttons under a message, keeping its content. */
   void addButtons(String messageId, String content, String answerMessageId);
+
+  /**
+   * Replaces a message with a Components V2 layout ({@link OutgoingMessages#display}): the text in
+   * a text display and, with {@code answerMessageId}, the answer's buttons under it.
+   *
+   * @return the message's real id
+   */
+  String editDisplay(String messageId, String text, String answerMessageId);
+
+  /** Posts a Components V2 message, as {@link #editDisplay}; {@code part} as in {@link #post}. */
+  String postDisplay(String text, int part, String answerMessageId);
 }

@@ -1,6 +1,10 @@
 package dev.cria.discord;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import net.dv8tion.jda.api.components.MessageTopLevelComponent;
+import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -18,6 +22,9 @@ final class OutgoingMessages {
 
   /** Discord's limit on a message's content. */
   static final int MAX_LENGTH = Message.MAX_CONTENT_LENGTH;
+
+  /** Discord's limit on the text of a Components V2 message's text displays. */
+  static final int MAX_DISPLAY_LENGTH = 4000;
 
   static final EnumSet<MentionType> NO_PINGS = EnumSet.noneOf(MentionType.class);
 
@@ -45,6 +52,40 @@ final class OutgoingMessages {
         .setAllowedMentions(NO_PINGS)
         .mentionRepliedUser(false)
         .build();
+  }
+
+  /**
+   * A Components V2 message ({@code IS_COMPONENTS_V2}, 1 &lt;&lt; 15): the text in a text display
+   * of up to {@value #MAX_DISPLAY_LENGTH} characters (twice a message's content) and, for the last
+   * message of an answer, its buttons in an action row. Content and embeds are not allowed with the
+   * flag, so the edit replaces the whole message, clearing the content a progress update left.
+   */
+  static MessageEditData display(String text, String answerMessageId) {
+    return new MessageEditBuilder()
+        .setReplace(true)
+        .useComponentsV2()
+        .setComponents(layout(text, answerMessageId))
+        .setAllowedMentions(NO_PINGS)
+        .mentionRepliedUser(false)
+        .build();
+  }
+
+  static MessageCreateData createDisplay(String text, String answerMessageId) {
+    return new MessageCreateBuilder()
+        .useComponentsV2()
+        .setComponents(layout(text, answerMessageId))
+        .setAllowedMentions(NO_PINGS)
+        .mentionRepliedUser(false)
+        .build();
+  }
+
+  private static List<MessageTopLevelComponent> layout(String text, String answerMessageId) {
+    List<MessageTopLevelComponent> parts = new ArrayList<>();
+    parts.add(TextDisplay.of(text));
+    if (answerMessageId != null) {
+      parts.add(FeedbackButtons.row(answerMessageId));
+    }
+    return parts;
   }
 
   static MessageEditData edit(String content) {

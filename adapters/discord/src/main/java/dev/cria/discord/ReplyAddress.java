@@ -16,6 +16,9 @@ sealed interface ReplyAddress {
     if (parts.length == 4 && parts[0].equals(ToInteraction.PREFIX)) {
       return new ToInteraction(parts[1], parts[2], parts[3]);
     }
+    if (parts.length == 4 && parts[0].equals(ToInteraction.WEBHOOK_ONLY_PREFIX)) {
+      return new ToInteraction(parts[1], parts[2], parts[3], true);
+    }
     if (parts.length == 4 && parts[0].equals(ToChannel.PREFIX)) {
       return new ToChannel(parts[1], orNull(parts[2]), orNull(parts[3]));
     }
@@ -26,10 +29,16 @@ sealed interface ReplyAddress {
     return part.equals("-") ? null : part;
   }
 
-  /** The deferred reply of a slash command. */
-  record ToInteraction(String interactionId, String channelId, String token)
+  /**
+   * The deferred reply of a slash command.
+   *
+   * @param webhookOnly Cria is installed to the user only ({@link InstallContext}): nothing but the
+   *     interaction's webhook reaches the channel
+   */
+  record ToInteraction(String interactionId, String channelId, String token, boolean webhookOnly)
       implements ReplyAddress {
     static final String PREFIX = "interaction";
+    static final String WEBHOOK_ONLY_PREFIX = "webhook";
 
     public ToInteraction {
       Objects.requireNonNull(interactionId, "interactionId");
@@ -37,9 +46,14 @@ sealed interface ReplyAddress {
       Objects.requireNonNull(token, "token");
     }
 
+    ToInteraction(String interactionId, String channelId, String token) {
+      this(interactionId, channelId, token, false);
+    }
+
     @Override
     public String encode() {
-      return String.join(":", PREFIX, interactionId, channelId, token);
+      return String.join(
+          ":", webhookOnly ? WEBHOOK_ONLY_PREFIX : PREFIX, interactionId, channelId, token);
     }
 
     @Override

@@ -46,9 +46,11 @@ final class SlashCommandHandler {
       LOG.warn("Could not defer /{} {}: {}", event.getName(), event.getId(), e.getMeaning());
       return;
     }
+    // Where Cria is installed to the user only, it cannot open a thread: /chat answers in place.
     String threadId =
         event instanceof SlashCommandInteractionEvent slash
                 && event.getName().equals(DiscordSlashCommands.CHAT)
+                && !InstallContext.webhookOnly(event.getRawData().getObject("d"))
             ? openThread(slash)
             : null;
     ChatEvent chat;

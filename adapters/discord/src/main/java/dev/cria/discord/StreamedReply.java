@@ -20,8 +20,13 @@ final class StreamedReply implements Reply {
 
   static final String THINKING = "*Thinking…*";
   static final String EMPTY_ANSWER = "*(no answer)*";
+  static final String CUT_NOTICE =
+      "*(Cut here: Discord lets Cria send only "
+          + InstallContext.WEBHOOK_MESSAGES
+          + " messages for a command where it is installed to your account. Ask for the rest.)*";
 
   private final MessageTarget target;
+  private final boolean componentsV2;
   private final List<String> messageIds = new ArrayList<>();
 
   /** What each message shows; null when unknown (a message an earlier attempt posted). */
@@ -31,7 +36,16 @@ final class StreamedReply implements Reply {
    * @param resumeMessageId the first message of an earlier attempt at this answer, or null
    */
   StreamedReply(MessageTarget target, String resumeMessageId) {
+    this(target, resumeMessageId, false);
+  }
+
+  /**
+   * @param componentsV2 whether the model's final answer is laid out with Components V2 ({@code
+   *     DISCORD_COMPONENTS_V2}): text displays of 4,000 characters with the buttons beneath
+   */
+  StreamedReply(MessageTarget target, String resumeMessageId, boolean componentsV2) {
     this.target = target;
+    this.componentsV2 = componentsV2;
     String existing = resumeMessageId != null ? resumeMessageId : target.existingMessage();
     if (existing != null) {
       messageIds.add(existing);
@@ -58,7 +72,7 @@ final class StreamedReply implements Reply {
       return;
     }
     try {
-      show(MessageChunker.split(textSoFar, OutgoingMessages.MAX_LENGTH), false);
+      show(parts(textSoFar, OutgoingMessages.MAX_LENGTH), false);
     } catch (RuntimeException e) {
       LOG.warn("Could not show the answer so far on Discord: {}", e.toString());
     }
@@ -76,7 +90,7 @@ final class StreamedReply implements Reply {
   @Override
   public synchronized String finish(String text) {
     String answer = text == null || text.isBlank() ? EMPTY_ANSWER : text;
-    show(MessageChunker.split(answer, OutgoingMessages.MAX_LENGTH), true);
+    show(parts(answer, OutgoingMessages.MAX_LENGTH), true);
     return firstMessageId();
   }
 
@@ -86,6 +100,9 @@ final class StreamedReply implements Reply {
    */
   @Override
   public synchronized String answer(String text) {
+    if (componentsV2) {
+      return answerAsDisplays(text == null || text.isBlank() ? EMPTY_ANSWER : text);
+    }
     String first = finish(text);
     if (first != null && !messageIds.isEmpty()) {
       try {
@@ -95,6 +112,57 @@ final class StreamedReply implements Reply {
       }
     }
     return first;
+  }
+
+  /**
+   * The answer in Components V2 messages of up to 4,000 characters each, the buttons under the
+   * last: the messages the progress updates wrote are edited into text displays (the first one
+   * takes the answer's start, as without V2), further ones posted, extra ones deleted. A message
+   * cannot go back from V2, so every later edit of it is a display too.
+   */
+  private String answerAsDisplays(String text) {
+    List<String> parts = parts(text, OutgoingMessages.MAX_DISPLAY_LENGTH);
+    String buttonsFor = null;
+    for (int i = 0; i < parts.size(); i++) {
+      String part = parts.get(i);
+      buttonsFor = i == parts.size() - 1 ? firstMessageId() : null;
+      if (i < messageIds.size()) {
+        messageIds.set(i, target.editDisplay(messageIds.get(i), part, buttonsFor));
+        shown.set(i, part);
+      } else {
+        messageIds.add(target.postDisplay(part, i, buttonsFor));
+        shown.add(part);
+      }
+    }
+    while (messageIds.size() > parts.size()) {
+      target.delete(messageIds.removeLast());
+      shown.removeLast();
+    }
+    if (buttonsFor == null) {
+      // The first message's id was not known yet (a deferred reply's @original, or a post).
+      try {
+        target.editDisplay(messageIds.getLast(), parts.getLast(), firstMessageId());
+      } catch (RuntimeException e) {
+        LOG.warn("Could not add feedback buttons on Discord: {}", e.toString());
+      }
+    }
+    return firstMessageId();
+  }
+
+  /**
+   * The text in messages of at most {@code limit} characters, folded into the target's {@link
+   * MessageTarget#maxMessages()}: the last one allowed is cut (its code blocks closed) and says so.
+   */
+  private List<String> parts(String text, int limit) {
+    List<String> parts = MessageChunker.split(text, limit);
+    int max = target.maxMessages();
+    if (parts.size() <= max) {
+      return parts;
+    }
+    List<String> folded = new ArrayList<>(parts.subList(0, max));
+    String cut = MessageChunker.split(folded.getLast(), limit - CUT_NOTICE.length() - 2).getFirst();
+    folded.set(max - 1, cut + "\n\n" + CUT_NOTICE);
+    return folded;
   }
 
   private void show(List<String> parts, boolean last) {

@@ -242,7 +242,8 @@ class DiscordAdapterTest {
         discord.slashCommand("ask", Map.of("prompt", "Still there?"), null);
     ChatEvent event = core.awaitAccepted(1);
     Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(20));
-    DiscordReplyPort port = new DiscordReplyPort(context.getBean(DiscordConnection.class), later);
+    DiscordReplyPort port =
+        new DiscordReplyPort(context.getBean(DiscordConnection.class), later, false);
 
     Reply reply = port.open(event.replyAddress(), null);
     reply.start();

@@ -72,12 +72,29 @@ class SmallPartsTest {
   void settingsHideTheTokenAndDefaultTheReadyTimeout() {
     DiscordSettings settings =
         new DiscordSettings(
-            "MTAx.secret.token", null, "0-1/2", "http://127.0.0.1:1/api/v10", null, null);
+            "MTAx.secret.token", null, "0-1/2", "http://127.0.0.1:1/api/v10", null, null, null);
 
     assertFalse(settings.toString().contains("secret"));
     assertEquals(Duration.ofSeconds(60), settings.readyTimeout());
     assertEquals("http://127.0.0.1:1/api/v10/", settings.restBaseUrl().orElseThrow());
     assertEquals(new ShardRange(0, 1, 2), settings.shardRange().orElseThrow());
     assertTrue(settings.commandGuild().isEmpty());
+    assertFalse(settings.usesComponentsV2(), "off unless asked for");
+  }
+
+  @Test
+  void onlyAUserInstallOutsideCriasDmIsWebhookOnly() {
+    assertFalse(InstallContext.webhookOnly(interaction(0, "{\"0\":\"1\",\"1\":\"2\"}")));
+    assertTrue(InstallContext.webhookOnly(interaction(0, "{\"1\":\"2\"}")), "not in the server");
+    assertFalse(InstallContext.webhookOnly(interaction(1, "{\"1\":\"2\"}")), "Cria's own DM");
+    assertTrue(InstallContext.webhookOnly(interaction(2, "{\"1\":\"2\"}")), "a group DM");
+    assertFalse(
+        InstallContext.webhookOnly(net.dv8tion.jda.api.utils.data.DataObject.fromJson("{}")),
+        "payloads from before user installs");
+  }
+
+  private static net.dv8tion.jda.api.utils.data.DataObject interaction(int context, String owners) {
+    return net.dv8tion.jda.api.utils.data.DataObject.fromJson(
+        "{\"context\":" + context + ",\"authorizing_integration_owners\":" + owners + "}");
   }
 }

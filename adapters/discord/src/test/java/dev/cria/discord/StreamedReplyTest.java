@@ -60,9 +60,55 @@ class StreamedReplyTest {
       operations.add("buttons " + messageId + " for " + answerMessageId);
     }
 
+    @Override
+    public String editDisplay(String messageId, String text, String answerMessageId) {
+      String id = messageId.equals(HookTarget.ORIGINAL) ? "1" : messageId;
+      messages.remove(messageId);
+      messages.put(id, text);
+      operations.add(
+          "display " + id + (answerMessageId == null ? "" : " buttons " + answerMessageId));
+      return id;
+    }
+
+    @Override
+    public String postDisplay(String text, int part, String answerMessageId) {
+      String id = String.valueOf(nextId++);
+      messages.put(id, text);
+      operations.add(
+          "post display " + id + (answerMessageId == null ? "" : " buttons " + answerMessageId));
+      return id;
+    }
+
     List<String> contents() {
       return List.copyOf(messages.values());
     }
+  }
+
+  @Test
+  void withComponentsV2AnAnswerOf3500CharactersIsOneTextDisplayWithItsButtons() {
+    RecordingTarget channel = new RecordingTarget(null);
+    StreamedReply reply = new StreamedReply(channel, null, true);
+    String answer = "llama ".repeat(583).strip(); // 3,497 characters: two messages without V2
+
+    reply.start();
+    reply.update(answer);
+    String first = reply.answer(answer);
+
+    assertEquals("100", first);
+    assertEquals(
+        List.of("post 100 first", "edit 100", "post 101", "display 100 buttons 100", "delete 101"),
+        channel.operations);
+    assertEquals(List.of(answer), channel.contents());
+  }
+
+  @Test
+  void withComponentsV2ADeferredReplyLearnsItsIdBeforeItsButtons() {
+    RecordingTarget hook = new RecordingTarget(HookTarget.ORIGINAL);
+    StreamedReply reply = new StreamedReply(hook, null, true);
+
+    reply.start();
+    assertEquals("1", reply.answer("Done."));
+    assertEquals(List.of("display 1", "display 1 buttons 1"), hook.operations);
   }
 
   @Test

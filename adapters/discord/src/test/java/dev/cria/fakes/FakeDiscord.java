@@ -115,6 +115,19 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
+   * A slash command in a group DM Cria is not in, by a user who installed Cria to their account
+   * (context 2, a user install only): only the interaction's webhook reaches the channel.
+   */
+  public Interaction userInstalledCommand(String name, Map<String, String> options) {
+    return send(FakeDiscordPayloads.userInstalledCommand(name, options), null);
+  }
+
+  /** The commands Cria registered globally, as Discord stores them. */
+  public String globalCommands() {
+    return store.commands("global").toString();
+  }
+
+  /**
    * A user (or a bot) clicks a button of one of Cria's messages in the guild's text channel: a
    * component interaction (type 3) on the gateway, carrying the message as Discord stores it.
    */
@@ -130,6 +143,7 @@ public final class FakeDiscord implements AutoCloseable {
         .put("id", userId)
         .put("username", "u" + userId)
         .put("bot", bot);
+    store.componentOn(interaction.getString("token"), messageId);
     return send(interaction, FakeDiscordPayloads.GUILD_ID);
   }
 
@@ -151,6 +165,16 @@ public final class FakeDiscord implements AutoCloseable {
             "resolved",
             DataObject.empty().put("messages", DataObject.empty().put(target, message)));
     return send(interaction, FakeDiscordPayloads.GUILD_ID);
+  }
+
+  /** What a person reads in a stored message: its content, or a components V2 message's text. */
+  public String textOf(String messageId) {
+    return store.textOf(messageId);
+  }
+
+  /** Whether a stored message has the components V2 flag. */
+  public boolean isComponentsV2(String messageId) {
+    return store.isComponentsV2(messageId);
   }
 
   /** The components (action rows) of a stored message, as JSON; empty when it has none. */

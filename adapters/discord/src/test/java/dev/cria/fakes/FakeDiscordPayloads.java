@@ -85,6 +85,27 @@ public final class FakeDiscordPayloads {
     return interaction;
   }
 
+  /**
+   * A slash command in a group DM (context 2) by a user who installed Cria to their account only
+   * ({@code authorizing_integration_owners} names the user install, {@code "1"}): Cria is not in
+   * the channel.
+   */
+  static DataObject userInstalledCommand(String name, Map<String, String> options) {
+    DataObject interaction = withCommand(fixture("interaction-model-dm"), name, options);
+    String channelId = snowflake();
+    String userId = interaction.getObject("user").getString("id");
+    interaction.put("channel_id", channelId);
+    interaction
+        .getObject("channel")
+        .put("id", channelId)
+        .put("type", 3)
+        .put("name", "friends")
+        .put("owner_id", userId);
+    interaction.put("authorizing_integration_owners", DataObject.empty().put("1", userId));
+    interaction.put("context", 2);
+    return interaction;
+  }
+
   /** A user typing into an autocompleted option; Discord asks for choices (type 4). */
   static DataObject autocomplete(String name, String option, String typed) {
     DataObject interaction = withCommand(fixture("interaction-ask-guild"), name, Map.of());

@@ -161,6 +161,24 @@ final class FakeDiscordRest {
     return new Response(401, DataObject.empty().put("code", 0).put("message", "401: Unauthorized"));
   }
 
+  /** Components V2 checks on a message created or edited, as Discord makes them. */
+  private String componentsRefusal(FakeDiscordCall call) {
+    boolean writes = call.method().equals("POST") || call.method().equals("PATCH");
+    boolean message =
+        call.route().matches("channels/\\d+/messages(/\\d+)?")
+            || call.route().matches("webhooks/\\d+/[^/]+(/messages/[^/]+)?");
+    if (!writes || !message || call.body() == null || !call.body().startsWith("{")) {
+      return null;
+    }
+    String[] parts = call.route().split("/");
+    String edited = null;
+    if (call.method().equals("PATCH")) {
+      String last = parts[parts.length - 1];
+      edited = last.equals("@original") ? store.originalId(parts[parts.length - 3]) : last;
+    }
+    return FakeDiscordComponentsV2.refusal(call.json(), store.isComponentsV2(edited));
+  }
+
   private static Response orNotFound(DataObject message) {
     return message == null ? Response.notFound(10008, "Unknown Message") : Response.json(message);
   }
@@ -213,6 +231,12 @@ final class FakeDiscordRest {
   }
 
   private Response dispatch(FakeDiscordCall call) {
+    String refusal = componentsRefusal(call);
+    if (refusal != null) {
+      return new Response(
+          400,
+          DataObject.empty().put("code", 50035).put("message", "Invalid Form Body: " + refusal));
+    }
     for (Route route : routes) {
       Matcher matcher = route.path().matcher(call.route());
       if (route.method().equals(call.method()) && matcher.matches()) {

@@ -36,6 +36,14 @@ final class FakeDiscordStore {
     interactionChannels.put(token, channelId);
   }
 
+  /**
+   * A component interaction's {@code @original} is the message the component is on (its deferred
+   * edit, type 6, leaves it as it is until Cria edits it).
+   */
+  void componentOn(String token, String messageId) {
+    originals.put(token, messageId);
+  }
+
   DataObject gatewayBot() {
     return DataObject.empty()
         .put("url", gatewayUrl.get())
@@ -75,7 +83,9 @@ final class FakeDiscordStore {
     DataObject message = messages.get(id);
     if (message == null) {
       return store(
-          FakeDiscordPayloads.botMessage(id, channelOf(token), body.getString("content", "")));
+          withComponents(
+              FakeDiscordPayloads.botMessage(id, channelOf(token), body.getString("content", "")),
+              body));
     }
     return withComponents(message, body)
         .put("content", body.getString("content", message.getString("content")));
@@ -85,7 +95,9 @@ final class FakeDiscordStore {
     String id = FakeDiscordPayloads.snowflake();
     followUps.computeIfAbsent(token, ignored -> new CopyOnWriteArrayList<>()).add(id);
     return store(
-        FakeDiscordPayloads.botMessage(id, channelOf(token), body.getString("content", "")));
+        withComponents(
+            FakeDiscordPayloads.botMessage(id, channelOf(token), body.getString("content", "")),
+            body));
   }
 
   /**
@@ -105,8 +117,10 @@ final class FakeDiscordStore {
       }
     }
     DataObject message =
-        FakeDiscordPayloads.botMessage(
-            FakeDiscordPayloads.snowflake(), channelId, body.getString("content", ""));
+        withComponents(
+            FakeDiscordPayloads.botMessage(
+                FakeDiscordPayloads.snowflake(), channelId, body.getString("content", "")),
+            body);
     body.optObject("message_reference")
         .ifPresent(reference -> message.put("message_reference", reference));
     if (nonce != null) {
@@ -123,12 +137,37 @@ final class FakeDiscordStore {
         : withComponents(message, body).put("content", body.getString("content", ""));
   }
 
-  /** An edit that sends components (buttons) replaces the message's. */
+  /**
+   * An edit that sends components (buttons) replaces the message's. A components V2 body (checked
+   * by {@link FakeDiscordComponentsV2}) sets the flag for good; its content is empty and its text
+   * is in its text displays.
+   */
   private static DataObject withComponents(DataObject message, DataObject body) {
     if (body.hasKey("components")) {
       message.put("components", body.getArray("components"));
     }
+    if (FakeDiscordComponentsV2.flagged(body)) {
+      message.put("flags", FakeDiscordComponentsV2.FLAG);
+      body.put("content", "");
+    }
     return message;
+  }
+
+  /** Whether a stored message has the components V2 flag (false for none, or @original). */
+  boolean isComponentsV2(String id) {
+    DataObject message = id == null ? null : messages.get(id);
+    return message != null && (message.getInt("flags", 0) & FakeDiscordComponentsV2.FLAG) != 0;
+  }
+
+  /** What a person reads in a stored message: its content, or its text displays. */
+  String textOf(String id) {
+    DataObject message = messages.get(id);
+    if (message == null) {
+      return null;
+    }
+    return (message.getInt("flags", 0) & FakeDiscordComponentsV2.FLAG) != 0
+        ? FakeDiscordComponentsV2.text(message)
+        : message.getString("content", "");
   }
 
   /** A stored message, as Discord would put it in an interaction on it; null when gone. */

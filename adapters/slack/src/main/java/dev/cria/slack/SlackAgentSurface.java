@@ -2,6 +2,9 @@ package dev.cria.slack;
 
 import com.google.gson.JsonObject;
 import dev.cria.chat.ChatEvent;
+import dev.cria.chat.ConversationKey;
+import dev.cria.chat.ConversationService;
+import dev.cria.chat.Platform;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +23,24 @@ final class SlackAgentSurface {
   private final SlackWebApi api;
   private final List<SlackSuggestedPrompt> prompts;
   private final SlackStops stops;
+  private final ConversationService conversations;
 
-  SlackAgentSurface(SlackWebApi api, List<SlackSuggestedPrompt> prompts, SlackStops stops) {
+  SlackAgentSurface(
+      SlackWebApi api,
+      List<SlackSuggestedPrompt> prompts,
+      SlackStops stops,
+      ConversationService conversations) {
     this.api = api;
     this.prompts = List.copyOf(prompts);
     this.stops = stops;
+    this.conversations = conversations;
   }
 
-  /** Handles the event when it belongs to the agent surface; false for every other event. */
-  boolean handles(JsonObject event) {
+  /**
+   * Handles the event of workspace {@code team} when it belongs to the agent surface; false for
+   * every other event.
+   */
+  boolean handles(JsonObject event, String team) {
     String type = SlackEventMapper.string(event, "type");
     if (type == null) {
       return false;
@@ -47,7 +59,7 @@ final class SlackAgentSurface {
               SlackEventMapper.string(thread, "thread_ts"));
         }
       }
-      case "agent_session_stopped" -> stopped(event);
+      case "agent_session_stopped" -> stopped(event, team);
       case "app_context_changed", "assistant_thread_context_changed" ->
           // Cria answers from the thread alone; the channel beside the pane is not read.
           LOG.debug("Slack {}: the user looks at another channel", type);
@@ -60,9 +72,10 @@ final class SlackAgentSurface {
 
   /**
    * The Stop button: the answers being written in the thread, or into its streamed messages ({@code
-   * streaming_message_ts}), stop at their next chunk; the status is cleared at once.
+   * streaming_message_ts}), stop at their next chunk; the status is cleared at once. The stop is
+   * also recorded in the shared queue, for the replica writing the answer when that is another one.
    */
-  private void stopped(JsonObject event) {
+  private void stopped(JsonObject event, String team) {
     String channel = SlackEventMapper.string(event, "channel");
     String thread = SlackEventMapper.string(event, "thread_ts");
     if (channel == null) {
@@ -71,6 +84,10 @@ final class SlackAgentSurface {
     if (thread != null) {
       stops.stop(channel, thread);
       later("assistant.threads.setStatus", () -> api.clearStatus(channel, thread));
+      if (team != null) {
+        var conversation = new ConversationKey(Platform.SLACK, team, channel, thread);
+        later("recording the stop", () -> conversations.stopAnswer(conversation));
+      }
     }
     var streamed = event.get("streaming_message_ts");
     if (streamed != null && streamed.isJsonArray()) {

@@ -31,7 +31,8 @@ final class SlackAnswerMessages {
   String replace(String ts, String text, boolean rateable) {
     List<String> messages = SlackMessageSplitter.messages(text);
     String first = messages.getFirst();
-    String blocks = rateable && messages.size() == 1 ? SlackFeedbackBlocks.withText(first) : null;
+    String blocks =
+        rateable && messages.size() == 1 ? SlackFeedbackBlocks.withText(first, null) : null;
     try {
       api.update(to.channel(), ts, first, blocks, eventId, false);
     } catch (SlackCallException e) {
@@ -42,7 +43,7 @@ final class SlackAnswerMessages {
       remove(ts);
       return post(messages, rateable);
     }
-    post(messages.subList(1, messages.size()), rateable);
+    post(messages.subList(1, messages.size()), rateable, ts);
     return ts;
   }
 
@@ -57,11 +58,19 @@ final class SlackAnswerMessages {
 
   /** Posts the messages in order; with {@code rateable}, the last carries feedback buttons. */
   String post(List<String> messages, boolean rateable) {
-    String first = null;
+    return post(messages, rateable, null);
+  }
+
+  /**
+   * As {@link #post(List, boolean)}; the buttons name the answer's first message ({@code firstTs},
+   * or the first one posted here), which the Regenerate button asks for.
+   */
+  private String post(List<String> messages, boolean rateable, String firstTs) {
+    String first = firstTs;
     for (int i = 0; i < messages.size(); i++) {
       String message = messages.get(i);
       boolean last = i == messages.size() - 1;
-      String blocks = rateable && last ? SlackFeedbackBlocks.withText(message) : null;
+      String blocks = rateable && last ? SlackFeedbackBlocks.withText(message, first) : null;
       String ts = api.postMessage(to.channel(), to.threadTs(), message, blocks, eventId);
       first = first == null ? ts : first;
     }

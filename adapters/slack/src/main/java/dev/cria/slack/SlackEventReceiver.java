@@ -35,7 +35,7 @@ final class SlackEventReceiver {
   void receive(JsonObject envelope, String botUserId) {
     String eventId = SlackEventMapper.string(envelope, "event_id");
     JsonObject event = SlackEventMapper.object(envelope, "event");
-    if (event != null && agent.handles(event)) {
+    if (event != null && agent.handles(event, SlackEventMapper.string(envelope, "team_id"))) {
       return;
     }
     SlackInbound inbound;

@@ -85,7 +85,7 @@ public class SlackFactory {
             // One bot token: auth.test at startup is enough, no re-check on the request path.
             .authTestCacheExpirationMillis(-1)
             .build();
-    var agent = new SlackAgentSurface(api, settings.prompts(), stops);
+    var agent = new SlackAgentSurface(api, settings.prompts(), stops, conversations);
     var events = new SlackEventReceiver(conversations, settings.replyInThreads(), agent);
     return new SlackBoltApp(config, new SlackRequestRouter(events, conversations));
   }

@@ -1,14 +1,16 @@
 package dev.cria.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import dev.cria.chat.ChatEvent;
 import dev.cria.chat.ConversationService;
 import dev.cria.chat.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A click on the feedback buttons under an answer ({@link SlackFeedbackBlocks}): stored as a vote
- * on the answer whose message was clicked. Other block actions are not Cria's.
+ * A click on the buttons under an answer ({@link SlackFeedbackBlocks}): a vote is stored on the
+ * answer whose message was clicked; Regenerate goes to the queue ({@link SlackRegenerate}). Other
+ * block actions are not Cria's.
  */
 final class SlackFeedback {
 
@@ -16,12 +18,21 @@ final class SlackFeedback {
 
   private SlackFeedback() {}
 
-  /** Whether the payload was a feedback click (stored when its answer is known). */
+  /** Whether the payload was a click on Cria's buttons (stored when its answer is known). */
   static boolean receive(BlockActionPayload payload, ConversationService conversations) {
     if (payload.getActions() == null) {
       return false;
     }
     for (BlockActionPayload.Action action : payload.getActions()) {
+      if (SlackFeedbackBlocks.REGENERATE_ACTION_ID.equals(action.getActionId())) {
+        ChatEvent event = SlackRegenerate.toEvent(payload, action);
+        if (event == null) {
+          LOG.warn("A Regenerate click without its message, channel, team or user, skipped");
+        } else {
+          LOG.info("Regenerate {}: {}", event.eventId(), conversations.accept(event));
+        }
+        return true;
+      }
       if (!SlackFeedbackBlocks.ACTION_ID.equals(action.getActionId())) {
         continue;
       }

@@ -5,14 +5,17 @@ import com.google.gson.JsonObject;
 
 /**
  * Slack's native feedback buttons under an answer: a {@code context_actions} block holding {@code
- * feedback_buttons} (values {@value #UP} and {@value #DOWN}, action {@value #ACTION_ID}). A message
- * with blocks shows the blocks, not its text, so an edited or posted answer carries its text again
- * in a {@code section}, which holds at most {@value #SECTION_LIMIT} characters: a longer last part
- * goes without buttons.
+ * feedback_buttons} (values {@value #UP} and {@value #DOWN}, action {@value #ACTION_ID}), then an
+ * {@code actions} block with the Regenerate button (action {@value #REGENERATE_ACTION_ID}; its
+ * value is the ts of the answer's first message, which the answer is stored under, or empty when
+ * that is the message carrying the button). A message with blocks shows the blocks, not its text,
+ * so an edited or posted answer carries its text again in a {@code section}, which holds at most
+ * {@value #SECTION_LIMIT} characters: a longer last part goes without buttons.
  */
 final class SlackFeedbackBlocks {
 
   static final String ACTION_ID = "cria_feedback";
+  static final String REGENERATE_ACTION_ID = "cria_regenerate";
   static final String UP = "up";
   static final String DOWN = "down";
   static final int SECTION_LIMIT = 3000;
@@ -20,7 +23,7 @@ final class SlackFeedbackBlocks {
   private SlackFeedbackBlocks() {}
 
   /** The blocks for a message showing {@code mrkdwn} with buttons, or null when it is too long. */
-  static String withText(String mrkdwn) {
+  static String withText(String mrkdwn, String firstTs) {
     if (mrkdwn.isEmpty() || mrkdwn.length() > SECTION_LIMIT) {
       return null;
     }
@@ -33,6 +36,7 @@ final class SlackFeedbackBlocks {
     JsonArray blocks = new JsonArray();
     blocks.add(section);
     blocks.add(buttons());
+    blocks.add(regenerate(firstTs));
     return blocks.toString();
   }
 
@@ -40,7 +44,25 @@ final class SlackFeedbackBlocks {
   static String alone() {
     JsonArray blocks = new JsonArray();
     blocks.add(buttons());
+    blocks.add(regenerate(null));
     return blocks.toString();
+  }
+
+  private static JsonObject regenerate(String firstTs) {
+    JsonObject text = new JsonObject();
+    text.addProperty("type", "plain_text");
+    text.addProperty("text", "Regenerate");
+    JsonObject button = new JsonObject();
+    button.addProperty("type", "button");
+    button.addProperty("action_id", REGENERATE_ACTION_ID);
+    button.add("text", text);
+    button.addProperty("value", firstTs == null ? "" : firstTs);
+    JsonArray elements = new JsonArray();
+    elements.add(button);
+    JsonObject block = new JsonObject();
+    block.addProperty("type", "actions");
+    block.add("elements", elements);
+    return block;
   }
 
   private static JsonObject buttons() {

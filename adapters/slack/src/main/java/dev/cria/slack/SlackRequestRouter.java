@@ -36,16 +36,20 @@ final class SlackRequestRouter implements Middleware {
   @SuppressWarnings("rawtypes") // Bolt's Middleware declares the raw Request
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
     RequestType type = req.getRequestType();
-    if (type == RequestType.BlockAction && req instanceof BlockActionRequest action) {
-      return SlackFeedback.receive(action.getPayload(), conversations)
-          ? Response.ok()
-          : chain.next(req);
-    }
-    if (type != RequestType.Event && type != RequestType.Command) {
+    boolean ours =
+        type == RequestType.Event
+            || type == RequestType.Command
+            || (type == RequestType.BlockAction && req instanceof BlockActionRequest);
+    if (!ours) {
       return chain.next(req);
     }
     try {
-      if (type == RequestType.Event) {
+      if (req instanceof BlockActionRequest action) {
+        // Feedback and Regenerate clicks; any other block action is not Cria's.
+        if (!SlackFeedback.receive(action.getPayload(), conversations)) {
+          return chain.next(req);
+        }
+      } else if (type == RequestType.Event) {
         var envelope = JsonParser.parseString(req.getRequestBodyAsString()).getAsJsonObject();
         events.receive(envelope, req.getContext().getBotUserId());
       } else {
