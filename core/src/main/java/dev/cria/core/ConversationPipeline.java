@@ -1,6 +1,7 @@
 package dev.cria.core;
 
 import dev.cria.chat.ChatEvent;
+import dev.cria.chat.Command;
 import dev.cria.chat.Reply;
 import dev.cria.chat.ReplyPort;
 import dev.cria.core.PipelineMetrics.Outcome;
@@ -39,6 +40,8 @@ public class ConversationPipeline {
   private final ConversationDefaults defaults;
   private final PipelineMetrics metrics;
   private final AttachmentIntake attachments;
+  private final Summarizer summarizer;
+  private final ConversationTitles titles;
 
   ConversationPipeline(
       ConversationStore store,
@@ -52,7 +55,9 @@ public class ConversationPipeline {
       ModelDefaults modelDefaults,
       ConversationDefaults defaults,
       PipelineMetrics metrics,
-      AttachmentIntake attachments) {
+      AttachmentIntake attachments,
+      Summarizer summarizer,
+      ConversationTitles titles) {
     this.store = store;
     this.queue = queue;
     this.model = model;
@@ -65,6 +70,8 @@ public class ConversationPipeline {
     this.defaults = defaults;
     this.metrics = metrics;
     this.attachments = attachments;
+    this.summarizer = summarizer;
+    this.titles = titles;
   }
 
   /** Handles one claimed event. Never throws: every failure is logged and told to the user. */
@@ -102,7 +109,8 @@ public class ConversationPipeline {
 
   private PipelineResult answer(QueuedEvent queued, String owner, Reply reply, Duration interval) {
     ChatEvent event = queued.event();
-    if (event.command() != null) {
+    boolean summarize = event.command() instanceof Command.Summarize;
+    if (event.command() != null && !summarize) {
       reply.finish(commands.handle(queued));
       return new PipelineResult(Outcome.COMMAND, null);
     }
@@ -114,7 +122,9 @@ public class ConversationPipeline {
       return new PipelineResult(Outcome.ANSWERED, null);
     }
     try {
-      return answerWithModel(queued, owner, reply, interval);
+      return summarize
+          ? summarizer.summarize(queued, reply)
+          : answerWithModel(queued, owner, reply, interval);
     } catch (ModerationGate.ModerationUnavailable e) {
       reply.fail(
           e.unreadable() ? ReplyTexts.moderationUnreadable() : ReplyTexts.moderationUnavailable());
@@ -190,6 +200,7 @@ public class ConversationPipeline {
     }
     storeAnswer(queued, completion, latencyMs, settings);
     deliver(queued, reply, decorate(completion, window, intake.notices()));
+    titles.afterFirstAnswer(event, reply, window.messages(), completion.text(), modelName);
     return new PipelineResult(Outcome.ANSWERED, null);
   }
 

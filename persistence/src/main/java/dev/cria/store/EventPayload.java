@@ -69,6 +69,7 @@ record EventPayload(
       case Command.SystemPrompt prompt -> "system";
       case Command.Help help -> "help";
       case Command.Usage usage -> "usage";
+      case Command.Summarize summarize -> "summarize";
     };
   }
 
@@ -76,6 +77,7 @@ record EventPayload(
     return switch (command) {
       case Command.Model model -> model.modelId();
       case Command.SystemPrompt prompt -> prompt.prompt();
+      case Command.Summarize summarize -> summarize.aboutMessageId();
       default -> null;
     };
   }
@@ -87,6 +89,7 @@ record EventPayload(
       case "system" -> new Command.SystemPrompt(commandArgument);
       case "help" -> new Command.Help();
       case "usage" -> new Command.Usage();
+      case "summarize" -> new Command.Summarize(commandArgument);
       default -> throw new IllegalStateException("unknown stored command: " + command);
     };
   }
