@@ -67,9 +67,10 @@ public interface Reply {
   }
 
   /**
-   * Whether this answer's conversation is named after its first exchange: a Discord thread that
-   * {@code /chat} opened, a Slack agent thread. The core then asks the model for a title once the
-   * first answer is delivered and hands it to {@link #title}.
+   * Whether this is the first answer of a conversation that is named after its first exchange: in a
+   * Discord thread that {@code /chat} opened, to the question that started a Slack agent thread.
+   * The core then asks the model for a title once the answer is delivered and hands it to {@link
+   * #title}.
    */
   default boolean takesTitle() {
     return false;

@@ -200,7 +200,7 @@ public class ConversationPipeline {
     }
     storeAnswer(queued, completion, latencyMs, settings);
     deliver(queued, reply, decorate(completion, window, intake.notices()));
-    titles.afterFirstAnswer(event, reply, window.messages(), completion.text(), modelName);
+    titles.afterFirstAnswer(event, reply, completion.text(), modelName);
     return new PipelineResult(Outcome.ANSWERED, null);
   }
 

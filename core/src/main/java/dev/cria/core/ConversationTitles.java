@@ -41,14 +41,11 @@ class ConversationTitles {
   }
 
   /**
-   * Asks for a title when this was the conversation's first answer and the reply takes one.
-   *
-   * @param window the messages the answer was made from: no earlier answer among them means first
+   * Asks for a title when the reply says it is the first answer of a conversation that takes one
+   * ({@link Reply#takesTitle()}): the adapter knows, from where the answer goes.
    */
-  void afterFirstAnswer(
-      ChatEvent event, Reply reply, List<ChatTurn> window, String answer, String modelName) {
-    boolean first = window.stream().noneMatch(turn -> turn.role() == ChatTurn.Role.ASSISTANT);
-    if (!first || !reply.takesTitle() || circuit.refusesNow()) {
+  void afterFirstAnswer(ChatEvent event, Reply reply, String answer, String modelName) {
+    if (!reply.takesTitle() || circuit.refusesNow()) {
       return;
     }
     String conversation = event.conversation().toString();

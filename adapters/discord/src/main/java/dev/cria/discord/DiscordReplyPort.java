@@ -64,7 +64,10 @@ public class DiscordReplyPort implements ReplyPort {
                   session.messageChannel(channel.channelId(), channel.dmUserId()),
                   channel.replyTo(),
                   request.eventId()),
-              request.messageId());
+              request.messageId(),
+              opensThread(channel)
+                  ? name -> session.renameThread(channel.channelId(), name)
+                  : null);
     };
   }
 
@@ -89,6 +92,14 @@ public class DiscordReplyPort implements ReplyPort {
       LOG.warn("Could not look up a member for an admin check: {}", e.toString());
       return false;
     }
+  }
+
+  /**
+   * The first answer in a thread {@code /chat} opened: addressed to the thread itself, replying to
+   * no message (follow-ups reply to theirs) and not a DM.
+   */
+  private static boolean opensThread(ReplyAddress.ToChannel channel) {
+    return channel.replyTo() == null && channel.dmUserId() == null;
   }
 
   private boolean hookValid(ReplyAddress.ToInteraction interaction) {

@@ -1,5 +1,6 @@
 package dev.cria.discord;
 
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 
 /**
@@ -34,6 +35,13 @@ final class HookTarget implements MessageTarget {
   @Override
   public void addButtons(String messageId, String content, String answerMessageId) {
     hook.editMessageById(messageId, OutgoingMessages.edit(content, answerMessageId)).complete();
+  }
+
+  @Override
+  public String embed(String messageId, MessageEmbed embed) {
+    return messageId == null
+        ? hook.sendMessage(OutgoingMessages.create(embed)).complete().getId()
+        : hook.editMessageById(messageId, OutgoingMessages.edit(embed)).complete().getId();
   }
 
   @Override

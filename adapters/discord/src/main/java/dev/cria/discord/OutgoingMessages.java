@@ -3,6 +3,7 @@ package dev.cria.discord;
 import java.util.EnumSet;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.MentionType;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -42,6 +43,26 @@ final class OutgoingMessages {
     return new MessageEditBuilder()
         .setContent(content)
         .setComponents(FeedbackButtons.row(answerMessageId))
+        .setAllowedMentions(NO_PINGS)
+        .mentionRepliedUser(false)
+        .build();
+  }
+
+  /** A new message showing an embed alone. */
+  static MessageCreateData create(MessageEmbed embed) {
+    return new MessageCreateBuilder()
+        .setEmbeds(embed)
+        .setAllowedMentions(NO_PINGS)
+        .mentionRepliedUser(false)
+        .build();
+  }
+
+  /** An edit to an embed alone: the content and any buttons are cleared. */
+  static MessageEditData edit(MessageEmbed embed) {
+    return new MessageEditBuilder()
+        .setContent("")
+        .setComponents()
+        .setEmbeds(embed)
         .setAllowedMentions(NO_PINGS)
         .mentionRepliedUser(false)
         .build();

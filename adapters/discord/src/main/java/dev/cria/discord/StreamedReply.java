@@ -2,8 +2,10 @@ package dev.cria.discord;
 
 import dev.cria.chat.MessageChunker;
 import dev.cria.chat.Reply;
+import dev.cria.chat.Summary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ final class StreamedReply implements Reply {
   static final String EMPTY_ANSWER = "*(no answer)*";
 
   private final MessageTarget target;
+  private final Consumer<String> renameThread;
   private final List<String> messageIds = new ArrayList<>();
 
   /** What each message shows; null when unknown (a message an earlier attempt posted). */
@@ -31,7 +34,16 @@ final class StreamedReply implements Reply {
    * @param resumeMessageId the first message of an earlier attempt at this answer, or null
    */
   StreamedReply(MessageTarget target, String resumeMessageId) {
+    this(target, resumeMessageId, null);
+  }
+
+  /**
+   * @param renameThread renames the thread {@code /chat} opened for this conversation, or null
+   *     where the answer is not in such a thread
+   */
+  StreamedReply(MessageTarget target, String resumeMessageId, Consumer<String> renameThread) {
     this.target = target;
+    this.renameThread = renameThread;
     String existing = resumeMessageId != null ? resumeMessageId : target.existingMessage();
     if (existing != null) {
       messageIds.add(existing);
@@ -95,6 +107,42 @@ final class StreamedReply implements Reply {
       }
     }
     return first;
+  }
+
+  /**
+   * A summary as an embed ({@link DiscordSummaryEmbed}) in the answer's first message; any further
+   * message an earlier attempt left is deleted.
+   */
+  @Override
+  public synchronized String summary(Summary summary) {
+    String first = messageIds.isEmpty() ? null : messageIds.getFirst();
+    String id = target.embed(first, DiscordSummaryEmbed.of(summary));
+    while (messageIds.size() > 1) {
+      target.delete(messageIds.removeLast());
+      shown.removeLast();
+    }
+    messageIds.clear();
+    shown.clear();
+    messageIds.add(id);
+    shown.add(null);
+    return firstMessageId();
+  }
+
+  @Override
+  public boolean takesTitle() {
+    return renameThread != null;
+  }
+
+  @Override
+  public void title(String title) {
+    if (renameThread == null) {
+      return;
+    }
+    try {
+      renameThread.accept(ThreadNames.of(title));
+    } catch (RuntimeException e) {
+      LOG.info("Could not rename the thread on Discord: {}", e.toString());
+    }
   }
 
   private void show(List<String> parts, boolean last) {

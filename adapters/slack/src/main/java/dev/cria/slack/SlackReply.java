@@ -2,6 +2,7 @@ package dev.cria.slack;
 
 import dev.cria.chat.Reply;
 import dev.cria.chat.ReplyRequest;
+import dev.cria.chat.Summary;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ final class SlackReply implements Reply {
   private boolean statusShown;
 
   private final SlackStops stops;
+  private final SlackPosts posts;
 
   SlackReply(
       SlackWebApi api,
@@ -55,6 +57,7 @@ final class SlackReply implements Reply {
     this.resumed = messageTs != null;
     this.takingOver = request.takesOver();
     this.laterAttempt = resumed || takingOver;
+    this.posts = new SlackPosts(api, to, eventId);
   }
 
   /** Whether the Stop button was clicked for this thread or this streamed message. */
@@ -167,7 +170,7 @@ final class SlackReply implements Reply {
     }
     for (String ts : left) {
       if (!ts.equals(messageTs)) {
-        remove(ts);
+        posts.remove(ts);
       }
     }
     if (!left.isEmpty()) {
@@ -243,9 +246,11 @@ final class SlackReply implements Reply {
       if (finishStream(text, rateable ? SlackFeedbackBlocks.alone() : null)) {
         return stream.ts();
       }
-      return replace(stream.ts(), messages, rateable);
+      return posts.replace(stream.ts(), messages, rateable);
     }
-    return messageTs != null ? replace(messageTs, messages, rateable) : post(messages, rateable);
+    return messageTs != null
+        ? posts.replace(messageTs, messages, rateable)
+        : posts.post(messages, rateable);
   }
 
   private boolean finishStream(String text, String blocks) {
@@ -257,46 +262,29 @@ final class SlackReply implements Reply {
     }
   }
 
+  /** A summary as Block Kit, with its plain text as the notification text ({@link SlackPosts}). */
+  @Override
+  public synchronized String summary(Summary summary) {
+    try {
+      takeOver();
+      stopResumedStream();
+      return posts.summary(summary, messageTs);
+    } finally {
+      clearStatus();
+    }
+  }
+
   /**
-   * Puts the first message where the placeholder or stream was, the rest after it. When Slack
-   * refuses the edit, the old message is deleted (it must not stay beside the answer) and the
-   * answer posted anew.
+   * The answer to a top-level DM, which starts an agent thread of its own (named by the question's
+   * ts, as {@link SlackAgentSurface#started} names it first).
    */
-  private String replace(String ts, List<String> messages, boolean rateable) {
-    String first = messages.getFirst();
-    String blocks = rateable && messages.size() == 1 ? SlackFeedbackBlocks.withText(first) : null;
-    try {
-      api.update(to.channel(), ts, first, blocks, eventId, false);
-    } catch (SlackCallException e) {
-      if (e.isTransient()) {
-        throw e;
-      }
-      LOG.info("Could not edit message {} in {} ({}), posting anew", ts, to.channel(), e.error());
-      remove(ts);
-      return post(messages, rateable);
-    }
-    post(messages.subList(1, messages.size()), rateable);
-    return ts;
+  @Override
+  public boolean takesTitle() {
+    return !to.isCommand() && streamsNatively() && to.threadTs() == null && to.askedTs() != null;
   }
 
-  private void remove(String ts) {
-    try {
-      api.delete(to.channel(), ts);
-    } catch (SlackCallException e) {
-      LOG.warn("Could not delete message {} in {} ({})", ts, to.channel(), e.error());
-    }
-  }
-
-  /** Posts the messages in order; with {@code rateable}, the last carries feedback buttons. */
-  private String post(List<String> messages, boolean rateable) {
-    String first = null;
-    for (int i = 0; i < messages.size(); i++) {
-      String message = messages.get(i);
-      boolean last = i == messages.size() - 1;
-      String blocks = rateable && last ? SlackFeedbackBlocks.withText(message) : null;
-      String ts = api.postMessage(to.channel(), to.threadTs(), message, blocks, eventId);
-      first = first == null ? ts : first;
-    }
-    return first;
+  @Override
+  public void title(String title) {
+    SlackThreadTitle.rename(api, to.channel(), to.askedTs(), title);
   }
 }

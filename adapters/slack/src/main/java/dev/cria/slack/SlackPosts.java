@@ -1,0 +1,101 @@
+package dev.cria.slack;
+
+import dev.cria.chat.Summary;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The messages of one answer in a thread, as {@link SlackReply} posts, edits and removes them:
+ * every one tagged with the event ({@link SlackReplyTag}).
+ */
+final class SlackPosts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlackPosts.class);
+
+  private final SlackWebApi api;
+  private final SlackReplyAddress to;
+  private final String eventId;
+
+  SlackPosts(SlackWebApi api, SlackReplyAddress to, String eventId) {
+    this.api = api;
+    this.to = to;
+    this.eventId = eventId;
+  }
+
+  /**
+   * A summary ({@link SlackSummaryBlocks}): through the slash command's response URL, into the
+   * message an earlier attempt left ({@code ts}), or posted.
+   */
+  String summary(Summary summary, String ts) {
+    String text = SlackSummaryBlocks.text(summary);
+    String blocks = SlackSummaryBlocks.blocks(summary);
+    if (to.isCommand()) {
+      api.respond(to.responseUrl(), text, blocks);
+      return null;
+    }
+    return withBlocks(ts, text, blocks);
+  }
+
+  /**
+   * One message of blocks with its fallback text: edited into {@code ts} (an earlier attempt's
+   * message) when there is one, else posted.
+   */
+  String withBlocks(String ts, String text, String blocks) {
+    if (ts != null) {
+      try {
+        api.update(to.channel(), ts, text, blocks, eventId, false);
+        return ts;
+      } catch (SlackCallException e) {
+        if (e.isTransient()) {
+          throw e;
+        }
+        remove(ts);
+      }
+    }
+    return api.postMessage(to.channel(), to.threadTs(), text, blocks, eventId);
+  }
+
+  /**
+   * Puts the first message where the placeholder or stream was, the rest after it. When Slack
+   * refuses the edit, the old message is deleted (it must not stay beside the answer) and the
+   * answer posted anew.
+   */
+  String replace(String ts, List<String> messages, boolean rateable) {
+    String first = messages.getFirst();
+    String blocks = rateable && messages.size() == 1 ? SlackFeedbackBlocks.withText(first) : null;
+    try {
+      api.update(to.channel(), ts, first, blocks, eventId, false);
+    } catch (SlackCallException e) {
+      if (e.isTransient()) {
+        throw e;
+      }
+      LOG.info("Could not edit message {} in {} ({}), posting anew", ts, to.channel(), e.error());
+      remove(ts);
+      return post(messages, rateable);
+    }
+    post(messages.subList(1, messages.size()), rateable);
+    return ts;
+  }
+
+  void remove(String ts) {
+    try {
+      api.delete(to.channel(), ts);
+    } catch (SlackCallException e) {
+      LOG.warn("Could not delete message {} in {} ({})", ts, to.channel(), e.error());
+    }
+  }
+
+  /** Posts the messages in order; with {@code rateable}, the last carries feedback buttons. */
+  String post(List<String> messages, boolean rateable) {
+    String first = null;
+    for (int i = 0; i < messages.size(); i++) {
+      String message = messages.get(i);
+      boolean last = i == messages.size() - 1;
+      String blocks = rateable && last ? SlackFeedbackBlocks.withText(message) : null;
+      String ts = api.postMessage(to.channel(), to.threadTs(), message, blocks, eventId);
+      first = first == null ? ts : first;
+    }
+    return first;
+  }
+}
