@@ -18,6 +18,7 @@ import dev.cria.core.Completion;
 import dev.cria.core.JsonSchema;
 import dev.cria.core.ModelException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -63,8 +64,7 @@ final class StructuredOutput {
 
   private final LlamaTransport transport;
   private final WireFormat format;
-  private volatile long refusedUntilNanos;
-  private volatile boolean refusedOnce;
+  private volatile Instant refusedUntil = Instant.MIN;
 
   StructuredOutput(LlamaTransport transport, WireFormat format) {
     this.transport = transport;
@@ -73,7 +73,7 @@ final class StructuredOutput {
 
   <T extends Record> Optional<T> ask(
       ChatRequest request, String model, String url, JsonSchema<T> schema) {
-    if (refusedOnce && System.nanoTime() - refusedUntilNanos < 0) {
+    if (Instant.now().isBefore(refusedUntil)) {
       return Optional.empty();
     }
     ObjectNode body = (ObjectNode) format.chatBody(request, model, false);
@@ -87,8 +87,7 @@ final class StructuredOutput {
       if (!refusesResponseFormat(e)) {
         throw e;
       }
-      refusedUntilNanos = System.nanoTime() + REFUSAL_MEMORY.toNanos();
-      refusedOnce = true;
+      refusedUntil = Instant.now().plus(REFUSAL_MEMORY);
       LOG.info(
           "The model server does not take json_schema ({}); plain text for {}",
           e.getMessage(),
