@@ -150,13 +150,8 @@ class SlackSummaryTest {
     assertEquals(200, app.postForm(slashCommand(channel, "summarize", "sum-1")).statusCode());
 
     app.slack.await(
-        () -> app.slack.calls("response_url").stream().anyMatch(call -> call.get("blocks") != null),
-        "the /cria summarize answer with blocks");
-    FakeSlackCall response =
-        app.slack.calls("response_url").stream()
-            .filter(call -> call.get("blocks") != null)
-            .findFirst()
-            .orElseThrow();
+        () -> blocksResponse("this conversation") != null, "the /cria summarize answer");
+    FakeSlackCall response = blocksResponse("this conversation");
     assertEquals("ephemeral", response.get("response_type"));
     JsonArray blocks = JsonParser.parseString(response.get("blocks")).getAsJsonArray();
     assertEquals("Llama party", text(blocks.get(0).getAsJsonObject()));
@@ -166,17 +161,39 @@ class SlackSummaryTest {
   }
 
   @Test
-  void theSlashCommandInAChannelSaysWhatItSummarizes() throws Exception {
+  void theSlashCommandInAChannelSummarizesItsConversationsWithCria() throws Exception {
+    String[] thread = threadWithOneExchange();
+    app.llama.answerStructuredWith(STRUCTURED);
+
+    assertEquals(200, app.postForm(slashCommand(thread[0], "summarize", "sum-2")).statusCode());
+
+    app.slack.await(
+        () -> blocksResponse("the conversations with Cria in this channel") != null,
+        "the /cria summarize answer for the channel");
+    FakeLlamaApiRequest asked = structuredRequest("ConversationSummary");
+    assertTrue(asked.lastUserMessage().contains("Ada: Let us plan the llama party"));
+  }
+
+  @Test
+  void theSlashCommandInAChannelWithoutConversationsSaysSo() throws Exception {
     int chats = app.llama.count(FakeLlamaApi.CHAT);
 
-    assertEquals(200, app.postForm(slashCommand("C0SUMNONE", "summarize", "sum-2")).statusCode());
+    assertEquals(200, app.postForm(slashCommand("C0SUMNONE", "summarize", "sum-3")).statusCode());
 
     app.slack.await(
         () ->
             app.slack.calls("response_url").stream()
-                .anyMatch(call -> call.get("text").contains("nothing to summarize here")),
+                .anyMatch(call -> call.get("text").contains("nothing to summarize here yet")),
         "the /cria summarize answer");
     assertEquals(chats, app.llama.count(FakeLlamaApi.CHAT), "no model call for nothing");
+  }
+
+  /** The response-URL answer whose blocks say they summarize this scope, or null. */
+  private FakeSlackCall blocksResponse(String scope) {
+    return app.slack.calls("response_url").stream()
+        .filter(call -> call.get("blocks") != null && call.get("blocks").contains(scope))
+        .findFirst()
+        .orElse(null);
   }
 
   @Test

@@ -77,15 +77,18 @@ class Summarizer {
       return new PipelineResult(Outcome.REFUSED, null);
     }
     ConversationKey key = conversationOf(event);
-    var transcript =
-        SummaryTranscript.of(
-            store.newestTurns(key, queued.seq(), HistoryWindow.MAX_TURNS),
-            defaults.contextTokens());
+    List<StoredTurn> turns = store.newestTurns(key, queued.seq(), HistoryWindow.MAX_TURNS);
+    boolean wholeChannel = turns.isEmpty() && !key.isThread() && !key.isDirect();
+    if (wholeChannel) {
+      // Asked in the channel itself (a slash command): the channel's conversations with Cria.
+      turns = store.newestTurnsInChannel(key, queued.seq(), HistoryWindow.MAX_TURNS);
+    }
+    var transcript = SummaryTranscript.of(turns, defaults.contextTokens());
     if (transcript.isEmpty()) {
       reply.finish(nothingYet(key));
       return new PipelineResult(Outcome.COMMAND, null);
     }
-    String scope = scope(key, transcript);
+    String scope = scope(key, wholeChannel, transcript);
     String modelName = modelOf(key);
     Optional<SummarySchema.Fields> fields =
         guarded(
@@ -167,10 +170,17 @@ class Summarizer {
     return configured == null || configured.isBlank() ? modelDefaults.model() : configured;
   }
 
-  /** What was summarized, e.g. "this thread (12 messages)" or "the last 400 messages of ...". */
-  static String scope(ConversationKey key, SummaryTranscript transcript) {
+  /**
+   * What was summarized, e.g. "this thread (12 messages)", "the conversations with Cria in this
+   * channel (30 messages)" or "the last 400 messages of this thread".
+   */
+  static String scope(ConversationKey key, boolean wholeChannel, SummaryTranscript transcript) {
     String where =
-        key.isThread() ? "this thread" : key.isDirect() ? "this conversation" : "this channel";
+        wholeChannel
+            ? "the conversations with Cria in this channel"
+            : key.isThread()
+                ? "this thread"
+                : key.isDirect() ? "this conversation" : "this channel";
     String count = transcript.turns() + (transcript.turns() == 1 ? " message" : " messages");
     return transcript.cut() ? "the last " + count + " of " + where : where + " (" + count + ")";
   }
@@ -179,7 +189,7 @@ class Summarizer {
     return key.isThread()
         ? "There is nothing to summarize in this thread yet: I summarize the conversations I take"
             + " part in."
-        : "There is nothing to summarize here: I summarize the conversations I take part in. Use"
-            + " `summarize` in a thread with me (on Slack, mention me there with `summarize`).";
+        : "There is nothing to summarize here yet: I summarize the conversations I take part in."
+            + " Mention me with a question first.";
   }
 }

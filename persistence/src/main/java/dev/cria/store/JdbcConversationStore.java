@@ -82,6 +82,23 @@ class JdbcConversationStore implements ConversationStore {
         .toList();
   }
 
+  @Override
+  public List<StoredTurn> newestTurnsInChannel(ConversationKey channel, long upToSeq, int limit) {
+    String key = channel.channelKey().toString();
+    return work
+        .run("reading a channel's history", () -> messages.findNewestInChannel(key, upToSeq, limit))
+        .stream()
+        .map(
+            row ->
+                new StoredTurn(
+                    ChatMessageRow.ASSISTANT.equals(row.role())
+                        ? ChatTurn.Role.ASSISTANT
+                        : ChatTurn.Role.USER,
+                    row.authorName(),
+                    row.content()))
+        .toList();
+  }
+
   private Map<Long, List<StoredAttachment>> attachmentsOf(String key, List<ChatMessageRow> rows) {
     List<Long> seqs =
         rows.stream()
