@@ -54,6 +54,8 @@ class ArchitectureTest {
                 "dev.cria.slack..",
                 "dev.cria.discord..",
                 "dev.cria.web..",
+                "dev.cria.mcp..",
+                "io.modelcontextprotocol..",
                 "io.micronaut.http..",
                 "com.fasterxml.jackson..",
                 "dev.cria.config..",
@@ -99,6 +101,7 @@ class ArchitectureTest {
             "dev.cria.discord..",
             "dev.cria.web..",
             "dev.cria.llama..",
+            "dev.cria.mcp..",
             "dev.cria.store..",
             "dev.cria.persistence..");
     for (String adapter : adapters) {
@@ -125,7 +128,8 @@ class ArchitectureTest {
   void theModelClientAndTheStoreNeverImportTheApp() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.cria.llama..", "dev.cria.store..", "dev.cria.persistence..")
+        .resideInAnyPackage(
+            "dev.cria.llama..", "dev.cria.mcp..", "dev.cria.store..", "dev.cria.persistence..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.cria.config..", "dev.cria.ops..")
@@ -176,6 +180,13 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("net.dv8tion..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.cria.mcp..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.modelcontextprotocol..")
         .check(classes);
   }
 }

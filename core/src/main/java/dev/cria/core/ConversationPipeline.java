@@ -114,7 +114,6 @@ public class ConversationPipeline {
       reply.finish(commands.handle(queued));
       return new PipelineResult(Outcome.COMMAND, null);
     }
-    quota.awaitTurn(queued);
     var stored = store.storedAnswer(queued.seq());
     if (stored.isPresent()) {
       LOG.info("Delivering the answer an earlier attempt stored");
@@ -272,7 +271,7 @@ public class ConversationPipeline {
                 }
                 soFar.append(text);
                 if (!defaults.holdsOutputUntilChecked()) {
-                  updates.offer(soFar.toString());
+                  updates.offer(soFar);
                 }
               });
       circuit.succeeded();

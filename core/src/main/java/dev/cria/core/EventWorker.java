@@ -45,6 +45,7 @@ public class EventWorker implements GracefulShutdownCapable {
   private final GiveUpReply giveUp;
   private final ReplyPorts replyPorts;
   private final WorkerSettings settings;
+  private final QuotaSettings quota;
   private final String owner = ownerName();
   private final ExecutorService answers = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -61,12 +62,14 @@ public class EventWorker implements GracefulShutdownCapable {
       GiveUpReply giveUp,
       ReplyPorts replyPorts,
       WorkerSettings settings,
+      QuotaSettings quota,
       PipelineMetrics metrics) {
     this.queue = queue;
     this.pipeline = pipeline;
     this.giveUp = giveUp;
     this.replyPorts = replyPorts;
     this.settings = settings;
+    this.quota = quota;
     metrics.queueGauge(queue);
     this.loop = Thread.ofPlatform().name("cria-queue").daemon().start(this::run);
   }
@@ -118,7 +121,8 @@ public class EventWorker implements GracefulShutdownCapable {
     if (platforms.isEmpty() || room <= 0) {
       return 0;
     }
-    List<QueuedEvent> claimed = queue.claim(owner, platforms, settings.lease(), Math.min(room, 64));
+    List<QueuedEvent> claimed =
+        queue.claim(owner, platforms, settings.lease(), Math.min(room, 64), quota.userInFlight());
     for (QueuedEvent queued : claimed) {
       // Its lease ran out while the database was away and this process claimed it again: the
       // answer already under way here goes on (under the renewed lease).

@@ -74,6 +74,35 @@ abstract class RepositoryContract {
   }
 
   @Test
+  void anAuthorsEventWaitsInTheQueueWhileTheirLimitOfOpenOnesIsReached() {
+    long first = threadEvent("Ev1", "C1", "U1");
+    long second = threadEvent("Ev2", "C2", "U1");
+    long third = threadEvent("Ev3", "C3", "U1");
+    long otherUser = threadEvent("Ev4", "C4", "U2");
+
+    assertEquals(
+        List.of(first, second, otherUser),
+        events.findClaimableWithinAuthorLimit(now(), SLACK, 2, 10));
+    assertEquals(1, events.claim(first, "a", now().plusSeconds(60), now()));
+    assertEquals(1, events.claim(second, "a", now().plusSeconds(60), now()));
+    assertEquals(List.of(otherUser), events.findClaimableWithinAuthorLimit(now(), SLACK, 2, 10));
+
+    assertEquals(1, events.finish(first, "a", InboundEventRow.DONE, now(), null));
+    assertEquals(
+        List.of(third, otherUser), events.findClaimableWithinAuthorLimit(now(), SLACK, 2, 10));
+    assertEquals(
+        List.of(third, otherUser), events.findClaimable(now(), SLACK, 10), "no limit without one");
+  }
+
+  private long threadEvent(String eventId, String channel, String author) {
+    return events
+        .save(
+            InboundEventRow.pending(
+                "slack", eventId, "slack:T1:" + channel, author, "{}", null, now()))
+        .id();
+  }
+
+  @Test
   void onlyEventsOfTheAskedPlatformsAreClaimable() {
     long slack = events.save(InboundEventRow.pending("slack", "Ev1", KEY, "{}", now())).id();
     events.save(InboundEventRow.pending("discord", "Ev1", "discord:G1:C1", "{}", now()));
