@@ -4,6 +4,7 @@ import static dev.cria.llama.LlamaTransport.CHAT;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -112,7 +113,11 @@ final class StructuredOutput {
       }
       return Optional.of(JSON.treeToValue(tree, schema.type()));
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      String why = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.toString();
+      // The kind of mismatch and where, never the answer's text (it is the conversation's).
+      String why =
+          e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+              ? e.getClass().getSimpleName() + " at " + mapping.getPathReference()
+              : e.getClass().getSimpleName();
       LOG.info("The structured answer does not fit the schema {}: {}", schema.name(), why);
       return Optional.empty();
     }
