@@ -250,15 +250,10 @@ class DiscordEndToEndTest {
         .orElseThrow();
   }
 
+  /** The thread opened under this name (its title may have been set since, after the answer). */
   private String awaitThread(String name) {
-    discord.awaitTrue(
-        () -> discord.threads().stream().anyMatch(thread -> thread.getString("name").equals(name)),
-        "thread " + name);
-    return discord.threads().stream()
-        .filter(thread -> thread.getString("name").equals(name))
-        .findFirst()
-        .orElseThrow()
-        .getString("id");
+    discord.awaitTrue(() -> discord.threadOpenedAs(name) != null, "thread " + name);
+    return discord.threadOpenedAs(name);
   }
 
   private FakeLlamaApiRequest awaitChat(String lastUserText) {

@@ -23,4 +23,18 @@ public sealed interface Command {
    * answer (the Regenerate button). Only the conversation's latest answer can be regenerated.
    */
   record Regenerate(String answerMessageId) implements Command {}
+
+  /**
+   * Summarize the conversation's stored history: title, summary, decisions, action items with
+   * owners, open questions.
+   *
+   * @param aboutMessageId the message it was asked on (Discord's "Summarize thread" on a message):
+   *     the conversation that message belongs to is summarized; null for the conversation the
+   *     command was written in
+   */
+  record Summarize(String aboutMessageId) implements Command {
+    public Summarize() {
+      this(null);
+    }
+  }
 }

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the shared commands from message text, e.g. the words after a mention: {@code reset},
- * {@code model [id]}, {@code system [prompt|clear]}, {@code help}, {@code usage}. A leading slash
- * is allowed. Anything else is a question for the model: "help me write a poem" is not {@code
- * help}.
+ * {@code model [id]}, {@code system [prompt|clear]}, {@code help}, {@code usage}, {@code
+ * summarize}. A leading slash is allowed. Anything else is a question for the model: "help me write
+ * a poem" is not {@code help}.
  */
 public final class CommandParser {
 
@@ -32,6 +32,8 @@ public final class CommandParser {
           rest.isEmpty() ? Optional.of(new Command.Reset()) : Optional.empty();
       case "help" -> rest.isEmpty() ? Optional.of(new Command.Help()) : Optional.empty();
       case "usage" -> rest.isEmpty() ? Optional.of(new Command.Usage()) : Optional.empty();
+      case "summarize", "summarise" ->
+          rest.isEmpty() ? Optional.of(new Command.Summarize()) : Optional.empty();
       case "model" -> model(rest);
       case "system" -> Optional.of(systemPrompt(rest));
       default -> Optional.empty();

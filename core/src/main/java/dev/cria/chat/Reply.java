@@ -55,4 +55,30 @@ public interface Reply {
   default String fail(String text) {
     return finish(text);
   }
+
+  /**
+   * Delivers a structured summary ({@code summarize}). Adapters with a richer form override this
+   * (Slack Block Kit, a Discord embed); the default shows its Markdown.
+   *
+   * @return the platform id of the message that holds it
+   */
+  default String summary(Summary summary) {
+    return finish(summary.markdown());
+  }
+
+  /**
+   * Whether this is the first answer of a conversation that is named after its first exchange: in a
+   * Discord thread that {@code /chat} opened, to the question that started a Slack agent thread.
+   * The core then asks the model for a title once the answer is delivered and hands it to {@link
+   * #title}.
+   */
+  default boolean takesTitle() {
+    return false;
+  }
+
+  /**
+   * Names the conversation (renames the thread). Called at most once, after the first answer, and
+   * only when {@link #takesTitle()}; a failure is the adapter's to log, it changes no answer.
+   */
+  default void title(String title) {}
 }

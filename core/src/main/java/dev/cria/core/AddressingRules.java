@@ -23,7 +23,8 @@ import java.util.Optional;
  *       is not answered: it is what a platform sends when Cria may not read the text (Discord
  *       without the Message Content intent).
  *   <li>A mention or a direct message with no text and no attachment asks for help; one with an
- *       attachment and no text is a question about the attachment.
+ *       attachment and no text is a question about the attachment, and so is "summarize" with an
+ *       attachment (the file is to be summarized, not the thread).
  * </ol>
  */
 public final class AddressingRules {
@@ -69,7 +70,7 @@ public final class AddressingRules {
                   .map(event::inConversation)
                   .or(() -> addressing.mentioned() ? Optional.of(event) : Optional.empty());
         };
-    return taken.map(AddressingRules::helpWhenEmpty);
+    return taken.map(AddressingRules::helpWhenEmpty).map(AddressingRules::aboutItsFiles);
   }
 
   /**
@@ -89,6 +90,18 @@ public final class AddressingRules {
 
   private static boolean saysNothing(ChatEvent event) {
     return event.command() == null && event.text().isBlank() && event.attachments().isEmpty();
+  }
+
+  /**
+   * "@Cria summarize" with a file attached asks for the file to be summarized, not the thread: the
+   * words stay a question about the attachment.
+   */
+  private static ChatEvent aboutItsFiles(ChatEvent event) {
+    return event.command() instanceof Command.Summarize summarize
+            && summarize.aboutMessageId() == null
+            && !event.attachments().isEmpty()
+        ? event.withCommand(null)
+        : event;
   }
 
   /** Rather than ask the model about nothing, say what Cria can do. */

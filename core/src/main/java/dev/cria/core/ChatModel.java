@@ -1,6 +1,7 @@
 package dev.cria.core;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The language model, whatever API serves it. Implementations retry what is worth retrying. */
@@ -28,5 +29,18 @@ public interface ChatModel {
    */
   default boolean seesImages(String model) {
     return false;
+  }
+
+  /**
+   * Asks for one answer that is a JSON document of the schema ({@code response_format} {@code
+   * json_schema}), without streaming.
+   *
+   * @return the answer mapped onto the schema's record; empty when structured output is not to be
+   *     had: the server refuses {@code response_format}, or its answer is not valid for the schema.
+   *     Callers then fall back to plain text.
+   * @throws ModelException when no answer could be had at all
+   */
+  default <T extends Record> Optional<T> structured(ChatRequest request, JsonSchema<T> schema) {
+    return Optional.empty();
   }
 }

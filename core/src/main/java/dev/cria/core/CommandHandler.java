@@ -53,6 +53,8 @@ class CommandHandler {
       case Command.Usage usage -> usage(event);
       case Command.Regenerate regenerate ->
           throw new IllegalStateException("Regenerate is answered by the pipeline");
+      case Command.Summarize summarize ->
+          throw new IllegalArgumentException("summarize is answered by the Summarizer");
     };
   }
 
@@ -227,6 +229,7 @@ class CommandHandler {
         • `model` / `model <id>`: show or switch the model (here, or for the channel outside a thread)
         • `system` / `system <prompt>` / `system clear`: show, set or clear the system prompt
         • `usage`: questions and tokens used today (admins also see today's 👍/👎 per model)
+        • `summarize`: title, summary, decisions, action items and open questions of this thread
         • `help`: this message
         Every message is checked by a safety filter before the model sees it.""";
   }

@@ -43,6 +43,8 @@ public class ConversationPipeline {
   private final AttachmentIntake attachments;
   private final Regeneration regeneration;
   private final ModelCall modelCall;
+  private final Summarizer summarizer;
+  private final ConversationTitles titles;
 
   ConversationPipeline(
       ConversationStore store,
@@ -58,7 +60,9 @@ public class ConversationPipeline {
       PipelineMetrics metrics,
       AttachmentIntake attachments,
       Regeneration regeneration,
-      ModelCall modelCall) {
+      ModelCall modelCall,
+      Summarizer summarizer,
+      ConversationTitles titles) {
     this.store = store;
     this.queue = queue;
     this.model = model;
@@ -73,6 +77,8 @@ public class ConversationPipeline {
     this.attachments = attachments;
     this.regeneration = regeneration;
     this.modelCall = modelCall;
+    this.summarizer = summarizer;
+    this.titles = titles;
   }
 
   /** Handles one claimed event. Never throws: every failure is logged and told to the user. */
@@ -111,7 +117,8 @@ public class ConversationPipeline {
   private PipelineResult answer(QueuedEvent queued, String owner, Reply reply, Duration interval) {
     ChatEvent event = queued.event();
     boolean regenerates = event.command() instanceof Command.Regenerate;
-    if (event.command() != null && !regenerates) {
+    boolean summarize = event.command() instanceof Command.Summarize;
+    if (event.command() != null && !regenerates && !summarize) {
       reply.finish(commands.handle(queued));
       return new PipelineResult(Outcome.COMMAND, null);
     }
@@ -137,7 +144,9 @@ public class ConversationPipeline {
       }
     }
     try {
-      return answerWithModel(queued, owner, reply, interval, replaces);
+      return summarize
+          ? summarizer.summarize(queued, reply)
+          : answerWithModel(queued, owner, reply, interval, replaces);
     } catch (ModerationGate.ModerationUnavailable e) {
       reply.fail(
           e.unreadable() ? ReplyTexts.moderationUnreadable() : ReplyTexts.moderationUnavailable());
@@ -221,6 +230,7 @@ public class ConversationPipeline {
     }
     storeAnswer(queued, completion, latencyMs, settings, replaces);
     deliver(queued, reply, decorate(completion, window, intake.notices()));
+    titles.afterFirstAnswer(event, reply, completion.text(), modelName);
     return new PipelineResult(Outcome.ANSWERED, null);
   }
 

@@ -18,6 +18,15 @@ public interface ConversationStore extends AddressingRules.Memory {
   List<StoredTurn> newestTurns(ConversationKey conversation, long upToSeq, int limit);
 
   /**
+   * The newest turns of every conversation in a channel (its threads, the conversations its
+   * mentions started) up to and including an event, newest first, text only: what {@code summarize}
+   * reads when asked in the channel itself. None by default.
+   */
+  default List<StoredTurn> newestTurnsInChannel(ConversationKey channel, long upToSeq, int limit) {
+    return List.of();
+  }
+
+  /**
    * Keeps the images and file texts of an event's user turn, replacing what an earlier attempt at
    * the event kept.
    */

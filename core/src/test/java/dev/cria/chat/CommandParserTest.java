@@ -25,6 +25,8 @@ class CommandParserTest {
         CommandParser.parse("system You are terse."));
     assertEquals(Optional.of(new Command.SystemPrompt("")), CommandParser.parse("system clear"));
     assertEquals(Optional.of(new Command.SystemPrompt(null)), CommandParser.parse("system"));
+    assertEquals(Optional.of(new Command.Summarize()), CommandParser.parse("summarize"));
+    assertEquals(Optional.of(new Command.Summarize()), CommandParser.parse("/Summarise"));
   }
 
   @ParameterizedTest
@@ -34,6 +36,7 @@ class CommandParserTest {
         "reset the router please",
         "model trains are fun, tell me about them",
         "what is the usage of semicolons",
+        "summarize the plot of Hamlet",
         ""
       })
   void leavesQuestionsAlone(String text) {

@@ -1,6 +1,7 @@
 package dev.cria.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.chat.Addressing;
@@ -285,6 +286,37 @@ class AddressingRulesTest {
         new ChatEvent(DM, "e2", "m2", human(), "", new Command.Reset(), Instant.EPOCH, "address");
 
     assertEquals(new Command.Reset(), rules.forCria(reset).orElseThrow().command());
+  }
+
+  @Test
+  void summarizeWithAFileAttachedIsAQuestionAboutTheFile() {
+    ChatEvent withFile =
+        new ChatEvent(
+            DM,
+            "e5",
+            "m5",
+            human(),
+            "summarize",
+            new Command.Summarize(),
+            Instant.EPOCH,
+            "address",
+            List.of(IMAGE),
+            Addressing.direct());
+    ChatEvent alone =
+        new ChatEvent(
+            DM,
+            "e6",
+            "m6",
+            human(),
+            "summarize",
+            new Command.Summarize(),
+            Instant.EPOCH,
+            "address",
+            List.of(),
+            Addressing.direct());
+
+    assertNull(rules.forCria(withFile).orElseThrow().command());
+    assertEquals(new Command.Summarize(), rules.forCria(alone).orElseThrow().command());
   }
 
   @Test

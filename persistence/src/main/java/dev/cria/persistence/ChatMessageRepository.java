@@ -24,6 +24,14 @@ public interface ChatMessageRepository extends CrudRepository<ChatMessageRow, Lo
       ORDER BY event_seq DESC, id DESC LIMIT :limit""")
   List<ChatMessageRow> findNewest(String conversationKey, long upToEventSeq, int limit);
 
+  /** The same across a channel's conversations (its threads), by the channel's key. */
+  @Query(
+      """
+      SELECT * FROM chat_message
+      WHERE channel_key = :channelKey AND event_seq <= :upToEventSeq
+      ORDER BY event_seq DESC, id DESC LIMIT :limit""")
+  List<ChatMessageRow> findNewestInChannel(String channelKey, long upToEventSeq, int limit);
+
   List<ChatMessageRow> findByConversationKeyOrderById(String conversationKey);
 
   boolean existsByConversationKeyAndRole(String conversationKey, String role);

@@ -70,6 +70,7 @@ record EventPayload(
       case Command.Help help -> "help";
       case Command.Usage usage -> "usage";
       case Command.Regenerate regenerate -> "regenerate";
+      case Command.Summarize summarize -> "summarize";
     };
   }
 
@@ -78,6 +79,7 @@ record EventPayload(
       case Command.Model model -> model.modelId();
       case Command.SystemPrompt prompt -> prompt.prompt();
       case Command.Regenerate regenerate -> regenerate.answerMessageId();
+      case Command.Summarize summarize -> summarize.aboutMessageId();
       default -> null;
     };
   }
@@ -90,6 +92,7 @@ record EventPayload(
       case "help" -> new Command.Help();
       case "usage" -> new Command.Usage();
       case "regenerate" -> new Command.Regenerate(commandArgument);
+      case "summarize" -> new Command.Summarize(commandArgument);
       default -> throw new IllegalStateException("unknown stored command: " + command);
     };
   }

@@ -82,6 +82,23 @@ class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
+  public List<StoredTurn> newestTurnsInChannel(ConversationKey channel, long upToSeq, int limit) {
+    String key = channel.channelKey().toString();
+    return work
+        .run("reading a channel's history", () -> messages.findNewestInChannel(key, upToSeq, limit))
+        .stream()
+        .map(
+            row ->
+                new StoredTurn(
+                    ChatMessageRow.ASSISTANT.equals(row.role())
+                        ? ChatTurn.Role.ASSISTANT
+                        : ChatTurn.Role.USER,
+                    row.authorName(),
+                    row.content()))
+        .toList();
+  }
+
+  @Override
   public void saveAttachments(
       ConversationKey conversation, long seq, List<StoredAttachment> toKeep) {
     turnAttachments.save(conversation, seq, toKeep);

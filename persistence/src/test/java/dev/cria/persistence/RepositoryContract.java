@@ -161,6 +161,39 @@ abstract class RepositoryContract {
   }
 
   @Test
+  void aChannelsHistoryIsReadAcrossItsThreadsNewestFirst() {
+    messages.save(message(1, ChatMessageRow.USER, "in the first thread", "m1"));
+    ChatMessageRow otherThread = message(2, ChatMessageRow.USER, "in another thread", "m2");
+    messages.save(
+        new ChatMessageRow(
+            null,
+            "slack:T1:C1:1700000000.000200",
+            otherThread.eventSeq(),
+            otherThread.role(),
+            otherThread.content(),
+            otherThread.authorId(),
+            otherThread.authorName(),
+            otherThread.requestedBy(),
+            otherThread.channelKey(),
+            otherThread.platformMessageId(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            now(),
+            null));
+    messages.save(message(3, ChatMessageRow.USER, "after the summary was asked", "m3"));
+
+    List<ChatMessageRow> newest = messages.findNewestInChannel("slack:T1:C1", 2, 10);
+
+    assertEquals(
+        List.of("in another thread", "in the first thread"),
+        newest.stream().map(m -> m.content()).toList());
+    assertEquals(List.of(), messages.findNewestInChannel("slack:T1:C2", 3, 10));
+  }
+
+  @Test
   void editsDeletesAndResetsChangeTheStoredTurns() {
     messages.save(message(1, ChatMessageRow.USER, "helo", "m1"));
     messages.save(message(2, ChatMessageRow.USER, "second", "m2"));

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
@@ -73,6 +74,22 @@ final class ChannelTarget implements MessageTarget {
   @Override
   public void addButtons(String messageId, String content, String answerMessageId) {
     channel.editMessageById(messageId, OutgoingMessages.edit(content, answerMessageId)).complete();
+  }
+
+  /** An embed, posted like the first part of an answer (nonce, reply link) or edited in. */
+  @Override
+  public String embed(String messageId, MessageEmbed embed) {
+    if (messageId != null) {
+      return channel.editMessageById(messageId, OutgoingMessages.edit(embed)).complete().getId();
+    }
+    var action = channel.sendMessage(OutgoingMessages.create(embed));
+    if (eventId != null) {
+      action = action.setNonce(nonce(eventId, 0));
+    }
+    if (replyTo != null) {
+      action = action.setMessageReference(replyTo).failOnInvalidReply(false);
+    }
+    return action.complete().getId();
   }
 
   @Override

@@ -151,10 +151,13 @@ public final class DiscordEventMapper {
     ChannelPlace place = ChannelPlace.ofInteraction(interaction);
     DataObject data = interaction.getObject("data");
     SlashInvocation invocation = SlashInvocation.of(data);
-    boolean aboutMessage = MessageQuestion.isMessageCommand(data);
+    boolean summarizeMessage = invocation.name().equals(DiscordSlashCommands.SUMMARIZE_THREAD);
+    boolean aboutMessage = MessageQuestion.isMessageCommand(data) && !summarizeMessage;
     ConversationKey conversation =
         switch (invocation.name()) {
           case DiscordSlashCommands.ASK, DiscordSlashCommands.ASK_CRIA -> place.startedBy(id);
+          case DiscordSlashCommands.SUMMARIZE_THREAD ->
+              place.startedBy(data.getString("target_id"));
           case DiscordSlashCommands.CHAT ->
               threadId != null ? place.key().inThread(threadId) : place.startedBy(id);
           default -> place.key();
@@ -170,7 +173,10 @@ public final class DiscordEventMapper {
                 .encode();
     DataObject member = interaction.optObject("member").orElse(null);
     DataObject user = member != null ? member.getObject("user") : interaction.getObject("user");
-    Command command = invocation.command();
+    Command command =
+        summarizeMessage
+            ? new Command.Summarize(data.getString("target_id"))
+            : invocation.command();
     return new ChatEvent(
         conversation,
         id,

@@ -54,7 +54,8 @@ public class DiscordListener extends ListenerAdapter {
 
   @Override
   public void onMessageContextInteraction(MessageContextInteractionEvent event) {
-    if (event.getName().equals(DiscordSlashCommands.ASK_CRIA)) {
+    if (event.getName().equals(DiscordSlashCommands.ASK_CRIA)
+        || event.getName().equals(DiscordSlashCommands.SUMMARIZE_THREAD)) {
       slashCommands.handle(event);
     }
   }

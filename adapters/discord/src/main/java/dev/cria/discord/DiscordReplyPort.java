@@ -81,7 +81,10 @@ public class DiscordReplyPort implements ReplyPort {
                   channel.replyTo(),
                   request.eventId()),
               request.messageId(),
-              componentsV2);
+              componentsV2,
+              opensThread(channel)
+                  ? name -> session.renameThread(channel.channelId(), name)
+                  : null);
     };
   }
 
@@ -121,6 +124,14 @@ public class DiscordReplyPort implements ReplyPort {
       LOG.warn("Could not look up a member for an admin check: {}", e.toString());
       return false;
     }
+  }
+
+  /**
+   * The first answer in a thread {@code /chat} opened: addressed to the thread itself, replying to
+   * no message (follow-ups reply to theirs) and not a DM.
+   */
+  private static boolean opensThread(ReplyAddress.ToChannel channel) {
+    return channel.replyTo() == null && channel.dmUserId() == null;
   }
 
   private boolean hookValid(ReplyAddress.ToInteraction interaction) {

@@ -7,6 +7,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.Channel;
 import net.dv8tion.jda.api.entities.channel.attribute.IGuildChannelContainer;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.sharding.ShardManager;
 
@@ -67,6 +68,19 @@ final class DiscordSession {
       return anyShard().openPrivateChannelById(dmUserId).complete();
     }
     throw new IllegalStateException("Discord channel " + channelId + " is not available to Cria");
+  }
+
+  /**
+   * Renames a thread ({@code PATCH /channels/{id}}); Cria opened it, so it may.
+   *
+   * @throws IllegalStateException when JDA does not hold the thread
+   */
+  void renameThread(String threadId, String name) {
+    ThreadChannel thread = channels().getChannelById(ThreadChannel.class, threadId);
+    if (thread == null) {
+      throw new IllegalStateException("Discord thread " + threadId + " is not available to Cria");
+    }
+    thread.getManager().setName(name).complete();
   }
 
   void shutdown(Duration grace) {

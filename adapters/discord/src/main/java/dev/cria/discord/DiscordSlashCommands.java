@@ -12,8 +12,9 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
- * Cria's slash commands, and the message context-menu command {@value #ASK_CRIA}, as Discord
- * registers them. Usable in servers and in DMs with Cria (server installs only).
+ * Cria's slash commands, and the message context-menu commands {@value #ASK_CRIA} and {@value
+ * #SUMMARIZE_THREAD}, as Discord registers them. Usable in servers and in DMs with Cria (server
+ * installs only).
  */
 final class DiscordSlashCommands {
 
@@ -24,9 +25,13 @@ final class DiscordSlashCommands {
   static final String SYSTEM = "system";
   static final String HELP = "help";
   static final String USAGE = "usage";
+  static final String SUMMARIZE = "summarize";
 
   /** The message context-menu command: answers about the message it is used on. */
   static final String ASK_CRIA = "Ask Cria";
+
+  /** The message context-menu command that summarizes the conversation a message belongs to. */
+  static final String SUMMARIZE_THREAD = "Summarize thread";
 
   /** Discord allows 6,000 characters in a string option; longer prompts belong in a thread. */
   private static final int PROMPT_MAX_LENGTH = 4000;
@@ -50,9 +55,13 @@ final class DiscordSlashCommands {
             .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER)),
         anywhere(command(HELP, "What Cria does and how to use it")),
         anywhere(command(USAGE, "Tokens and requests used today")),
+        command(SUMMARIZE, "Summarize this thread: decisions, action items, open questions"),
         Commands.message(ASK_CRIA)
             .setContexts(ANYWHERE)
-            .setIntegrationTypes(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL));
+            .setIntegrationTypes(IntegrationType.GUILD_INSTALL, IntegrationType.USER_INSTALL),
+        Commands.message(SUMMARIZE_THREAD)
+            .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+            .setIntegrationTypes(IntegrationType.GUILD_INSTALL));
   }
 
   /**

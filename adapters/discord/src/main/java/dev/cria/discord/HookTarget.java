@@ -1,5 +1,6 @@
 package dev.cria.discord;
 
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 
 /**
@@ -64,6 +65,13 @@ final class HookTarget implements MessageTarget {
     return hook.sendMessage(OutgoingMessages.createDisplay(text, answerMessageId))
         .complete()
         .getId();
+  }
+
+  @Override
+  public String embed(String messageId, MessageEmbed embed) {
+    return messageId == null
+        ? hook.sendMessage(OutgoingMessages.create(embed)).complete().getId()
+        : hook.editMessageById(messageId, OutgoingMessages.edit(embed)).complete().getId();
   }
 
   @Override

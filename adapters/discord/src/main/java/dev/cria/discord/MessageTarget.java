@@ -1,5 +1,7 @@
 package dev.cria.discord;
 
+import net.dv8tion.jda.api.entities.MessageEmbed;
+
 /** The few message operations an answer needs, on an interaction's webhook or in a channel. */
 interface MessageTarget {
 
@@ -31,6 +33,14 @@ interface MessageTarget {
   String edit(String messageId, String content);
 
   void delete(String messageId);
+
+  /**
+   * Shows an embed alone (a summary): in {@code messageId}, its content replaced, or in a new
+   * message (the first of the answer) when null.
+   *
+   * @return the message's real id
+   */
+  String embed(String messageId, MessageEmbed embed);
 
   /** Puts the feedback buttons under a message, keeping its content. */
   void addButtons(String messageId, String content, String answerMessageId);

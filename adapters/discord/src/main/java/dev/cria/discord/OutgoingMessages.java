@@ -7,6 +7,7 @@ import net.dv8tion.jda.api.components.MessageTopLevelComponent;
 import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.MentionType;
+import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
@@ -79,6 +80,15 @@ final class OutgoingMessages {
         .build();
   }
 
+  /** A new message showing an embed alone. */
+  static MessageCreateData create(MessageEmbed embed) {
+    return new MessageCreateBuilder()
+        .setEmbeds(embed)
+        .setAllowedMentions(NO_PINGS)
+        .mentionRepliedUser(false)
+        .build();
+  }
+
   private static List<MessageTopLevelComponent> layout(String text, String answerMessageId) {
     List<MessageTopLevelComponent> parts = new ArrayList<>();
     parts.add(TextDisplay.of(text));
@@ -86,6 +96,17 @@ final class OutgoingMessages {
       parts.add(FeedbackButtons.row(answerMessageId));
     }
     return parts;
+  }
+
+  /** An edit to an embed alone: the content and any buttons are cleared. */
+  static MessageEditData edit(MessageEmbed embed) {
+    return new MessageEditBuilder()
+        .setContent("")
+        .setComponents()
+        .setEmbeds(embed)
+        .setAllowedMentions(NO_PINGS)
+        .mentionRepliedUser(false)
+        .build();
   }
 
   static MessageEditData edit(String content) {

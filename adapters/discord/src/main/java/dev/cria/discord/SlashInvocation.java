@@ -41,6 +41,7 @@ record SlashInvocation(String name, Map<String, String> options) {
       case DiscordSlashCommands.SYSTEM -> systemPrompt(option("prompt"));
       case DiscordSlashCommands.HELP -> new Command.Help();
       case DiscordSlashCommands.USAGE -> new Command.Usage();
+      case DiscordSlashCommands.SUMMARIZE -> new Command.Summarize();
       default -> null;
     };
   }

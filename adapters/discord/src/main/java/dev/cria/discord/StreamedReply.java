@@ -2,8 +2,10 @@ package dev.cria.discord;
 
 import dev.cria.chat.MessageChunker;
 import dev.cria.chat.Reply;
+import dev.cria.chat.Summary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ final class StreamedReply implements Reply {
 
   private final MessageTarget target;
   private final boolean componentsV2;
+  private final Consumer<String> renameThread;
   private final List<String> messageIds = new ArrayList<>();
 
   /** What each message shows; null when unknown (a message an earlier attempt posted). */
@@ -36,16 +39,27 @@ final class StreamedReply implements Reply {
    * @param resumeMessageId the first message of an earlier attempt at this answer, or null
    */
   StreamedReply(MessageTarget target, String resumeMessageId) {
-    this(target, resumeMessageId, false);
+    this(target, resumeMessageId, false, null);
+  }
+
+  StreamedReply(MessageTarget target, String resumeMessageId, boolean componentsV2) {
+    this(target, resumeMessageId, componentsV2, null);
   }
 
   /**
    * @param componentsV2 whether the model's final answer is laid out with Components V2 ({@code
    *     DISCORD_COMPONENTS_V2}): text displays of 4,000 characters with the buttons beneath
+   * @param renameThread renames the thread {@code /chat} opened for this conversation, or null
+   *     where the answer is not in such a thread
    */
-  StreamedReply(MessageTarget target, String resumeMessageId, boolean componentsV2) {
+  StreamedReply(
+      MessageTarget target,
+      String resumeMessageId,
+      boolean componentsV2,
+      Consumer<String> renameThread) {
     this.target = target;
     this.componentsV2 = componentsV2;
+    this.renameThread = renameThread;
     String existing = resumeMessageId != null ? resumeMessageId : target.existingMessage();
     if (existing != null) {
       messageIds.add(existing);
@@ -163,6 +177,42 @@ final class StreamedReply implements Reply {
     String cut = MessageChunker.split(folded.getLast(), limit - CUT_NOTICE.length() - 2).getFirst();
     folded.set(max - 1, cut + "\n\n" + CUT_NOTICE);
     return folded;
+  }
+
+  /**
+   * A summary as an embed ({@link DiscordSummaryEmbed}) in the answer's first message; any further
+   * message an earlier attempt left is deleted.
+   */
+  @Override
+  public synchronized String summary(Summary summary) {
+    String first = messageIds.isEmpty() ? null : messageIds.getFirst();
+    String id = target.embed(first, DiscordSummaryEmbed.of(summary));
+    while (messageIds.size() > 1) {
+      target.delete(messageIds.removeLast());
+      shown.removeLast();
+    }
+    messageIds.clear();
+    shown.clear();
+    messageIds.add(id);
+    shown.add(null);
+    return firstMessageId();
+  }
+
+  @Override
+  public boolean takesTitle() {
+    return renameThread != null;
+  }
+
+  @Override
+  public void title(String title) {
+    if (renameThread == null) {
+      return;
+    }
+    try {
+      renameThread.accept(ThreadNames.of(title));
+    } catch (RuntimeException e) {
+      LOG.info("Could not rename the thread on Discord: {}", e.toString());
+    }
   }
 
   private void show(List<String> parts, boolean last) {

@@ -56,6 +56,12 @@ class StreamedReplyTest {
     }
 
     @Override
+    public String embed(String messageId, net.dv8tion.jda.api.entities.MessageEmbed embed) {
+      operations.add("embed " + messageId + " " + embed.getTitle());
+      return messageId == null ? "m-embed" : messageId;
+    }
+
+    @Override
     public void addButtons(String messageId, String content, String answerMessageId) {
       operations.add("buttons " + messageId + " for " + answerMessageId);
     }

@@ -177,6 +177,25 @@ public final class FakeDiscord implements AutoCloseable {
     return store.isComponentsV2(messageId);
   }
 
+  /**
+   * A user uses a message context-menu command (e.g. "Summarize thread") on one of the stored
+   * messages of the guild's text channel, as Discord sends it: type 3, the message resolved.
+   */
+  public Interaction messageCommandOn(String name, String messageId) {
+    DataObject message = store.message(messageId);
+    if (message == null) {
+      throw new IllegalArgumentException("no message " + messageId);
+    }
+    DataObject interaction = FakeDiscordPayloads.slashCommand(name, Map.of(), null);
+    interaction.getObject("data").put("type", 3).put("target_id", messageId).remove("options");
+    interaction
+        .getObject("data")
+        .put(
+            "resolved",
+            DataObject.empty().put("messages", DataObject.empty().put(messageId, message)));
+    return send(interaction, FakeDiscordPayloads.GUILD_ID);
+  }
+
   /** The components (action rows) of a stored message, as JSON; empty when it has none. */
   public String componentsOf(String messageId) {
     DataObject message = store.message(messageId);
@@ -361,8 +380,23 @@ public final class FakeDiscord implements AutoCloseable {
     return store.messagesIn(channelId);
   }
 
+  /** The threads Cria opened, with their current names. */
   public List<DataObject> threads() {
     return store.threads();
+  }
+
+  /** The id of the thread Cria opened under this name (renamed since or not), or null. */
+  public String threadOpenedAs(String name) {
+    return store.threadOpenedAs(name);
+  }
+
+  /** A thread's current name, or null for a thread Cria did not open. */
+  public String threadName(String threadId) {
+    return store.threads().stream()
+        .filter(thread -> thread.getString("id").equals(threadId))
+        .map(thread -> thread.getString("name"))
+        .findFirst()
+        .orElse(null);
   }
 
   private void record(FakeDiscordCall call) {

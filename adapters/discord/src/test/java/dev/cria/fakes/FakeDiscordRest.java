@@ -133,6 +133,8 @@ final class FakeDiscordRest {
         (m, c) -> Response.json(store.openThread(m.group(1), m.group(2), c.json())));
     route("POST", "channels/(\\d+)/typing", (m, c) -> Response.noContent());
     route(
+        "PATCH", "channels/(\\d+)", (m, c) -> orNotFound(store.renameThread(m.group(1), c.json())));
+    route(
         "GET",
         "guilds/\\d+/members/(\\d+)",
         (m, c) -> Response.json(FakeDiscordPayloads.member(m.group(1))));

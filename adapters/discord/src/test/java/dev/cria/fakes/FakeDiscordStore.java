@@ -23,6 +23,7 @@ final class FakeDiscordStore {
   private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
   private final Map<String, List<String>> followUps = new ConcurrentHashMap<>();
   private final Map<String, DataObject> threads = new ConcurrentHashMap<>();
+  private final Map<String, String> openedAs = new ConcurrentHashMap<>();
   private final Map<String, DataArray> commands = new ConcurrentHashMap<>();
   private final Supplier<String> gatewayUrl;
   private final Consumer<DataObject> onThreadCreated;
@@ -186,12 +187,32 @@ final class FakeDiscordStore {
   DataObject openThread(String channelId, String messageId, DataObject body) {
     DataObject thread = FakeDiscordPayloads.thread(messageId, channelId, body.getString("name"));
     threads.put(messageId, thread);
+    openedAs.put(messageId, body.getString("name"));
     onThreadCreated.accept(DataObject.fromJson(thread.toString()));
+    return thread;
+  }
+
+  /** Renames a thread ({@code PATCH /channels/{id}} with a name); null for an unknown one. */
+  DataObject renameThread(String threadId, DataObject body) {
+    DataObject thread = threads.get(threadId);
+    if (thread == null || !body.hasKey("name")) {
+      return null;
+    }
+    thread.put("name", body.getString("name"));
     return thread;
   }
 
   DataObject directChannel(String userId) {
     return FakeDiscordPayloads.directChannel(FakeDiscordPayloads.DM_CHANNEL_ID, userId);
+  }
+
+  /** The id of the thread opened under this name (it may have been renamed since), or null. */
+  String threadOpenedAs(String name) {
+    return openedAs.entrySet().stream()
+        .filter(entry -> entry.getValue().equals(name))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
   }
 
   List<DataObject> threads() {

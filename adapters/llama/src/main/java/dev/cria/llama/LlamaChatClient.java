@@ -6,12 +6,14 @@ import static dev.cria.llama.LlamaTransport.MODELS;
 import dev.cria.core.ChatModel;
 import dev.cria.core.ChatRequest;
 import dev.cria.core.Completion;
+import dev.cria.core.JsonSchema;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +33,7 @@ public final class LlamaChatClient implements ChatModel {
   private final ChatStreamReader streamReader;
   private volatile CachedModels cachedModels;
   private final OllamaVision vision;
+  private final StructuredOutput structuredOutput;
 
   private record CachedModels(List<LlamaModel> models, long fetchedAtNanos) {
     boolean fresh() {
@@ -45,6 +48,7 @@ public final class LlamaChatClient implements ChatModel {
     this.format = WireFormat.of(settings);
     this.streamReader = new ChatStreamReader(format, LlamaTransport.what(CHAT), transport::redact);
     this.vision = new OllamaVision(transport);
+    this.structuredOutput = new StructuredOutput(transport, format);
   }
 
   /** Named in {@code LLAMA_VISION_MODELS}, or reported with the vision capability by Ollama. */
@@ -68,6 +72,12 @@ public final class LlamaChatClient implements ChatModel {
             return streamReader.read(body, model, onText);
           }
         });
+  }
+
+  /** One non-streaming answer in {@code json_schema} form: see {@link StructuredOutput}. */
+  @Override
+  public <T extends Record> Optional<T> structured(ChatRequest request, JsonSchema<T> schema) {
+    return structuredOutput.ask(request, modelFor(request), url("/chat/completions"), schema);
   }
 
   /** Asks for the whole answer in one JSON document, without streaming. */

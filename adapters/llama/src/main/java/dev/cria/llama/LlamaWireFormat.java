@@ -30,6 +30,14 @@ final class LlamaWireFormat implements WireFormat {
     return body.put("stream", stream);
   }
 
+  /** The native form: name and schema, no {@code strict} (the SDK types have none). */
+  @Override
+  public JsonNode responseFormat(String name, JsonNode schema) {
+    ObjectNode format = JsonNodeFactory.instance.objectNode().put("type", "json_schema");
+    format.putObject("json_schema").put("name", name).set("schema", schema);
+    return format;
+  }
+
   @Override
   public Completion completion(JsonNode body, String model) {
     JsonNode message = body.path("completion_message");

@@ -37,6 +37,16 @@ final class OpenAiWireFormat implements WireFormat {
     return body;
   }
 
+  /** OpenAI's form, with {@code strict}: vLLM, llama.cpp and Ollama then constrain decoding. */
+  @Override
+  public JsonNode responseFormat(String name, JsonNode schema) {
+    ObjectNode format = JsonNodeFactory.instance.objectNode().put("type", "json_schema");
+    ObjectNode jsonSchema = format.putObject("json_schema").put("name", name);
+    jsonSchema.set("schema", schema);
+    jsonSchema.put("strict", true);
+    return format;
+  }
+
   @Override
   public Completion completion(JsonNode body, String model) {
     JsonNode choice = body.path("choices").path(0);

@@ -21,6 +21,13 @@ interface WireFormat {
   /** The body of {@code POST /chat/completions}. */
   JsonNode chatBody(ChatRequest request, String model, boolean stream);
 
+  /**
+   * The {@code response_format} asking for an answer that is a JSON document of the schema: {@code
+   * {"type": "json_schema", "json_schema": {"name": ..., "schema": ...}}}, with {@code strict}
+   * where the dialect has it.
+   */
+  JsonNode responseFormat(String name, JsonNode schema);
+
   /** Reads a non-streaming answer. */
   Completion completion(JsonNode body, String model);
 

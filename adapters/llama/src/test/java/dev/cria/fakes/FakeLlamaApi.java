@@ -37,7 +37,8 @@ import java.util.function.Predicate;
  * {@code [[abrupt]]}, {@code [[slow:MS]]} (a pause before every chunk), {@code [[huge-line:N]]} (a
  * second chunk of N characters on one line) and {@code [[content-string]]} (non-streaming content
  * as a plain string). A {@code max_completion_tokens} (or {@code max_tokens}) limit cuts the answer
- * at four characters a token with stop reason {@code length}.
+ * at four characters a token with stop reason {@code length}. A {@code response_format} {@code
+ * json_schema} is answered with a document of the schema (see {@link FakeLlamaApiStructured}).
  */
 public final class FakeLlamaApi implements AutoCloseable {
 
@@ -62,6 +63,7 @@ public final class FakeLlamaApi implements AutoCloseable {
   private final FakeLlamaApiLog log = new FakeLlamaApiLog();
   private final FakeLlamaApiFailures failures = new FakeLlamaApiFailures();
   private final FakeLlamaApiChat chat;
+  private final FakeLlamaApiStructured structured = new FakeLlamaApiStructured();
   private final FakeLlamaServer shape;
   private final FakeLlamaApiCatalog catalog;
   private final java.util.concurrent.atomic.AtomicInteger chatsOpen =
@@ -196,6 +198,24 @@ public final class FakeLlamaApi implements AutoCloseable {
     requiredApiKey = apiKey;
   }
 
+  /**
+   * From now on, {@code response_format} {@code json_schema} is refused with this status (400 or
+   * 422) and a detail naming the parameter, as servers without structured output answer; 0 takes it
+   * again. Reset by {@link #reset()}.
+   */
+  public void refuseStructuredOutput(int status) {
+    structured.refuse(status);
+  }
+
+  /**
+   * From now on, structured requests are answered with this text as the content (valid for the
+   * schema or not) instead of a document made from the schema; null goes back to that. Reset by
+   * {@link #reset()}.
+   */
+  public void answerStructuredWith(String text) {
+    structured.answerWith(text);
+  }
+
   /** The model ids the fake serves (those of its server's model list fixture). */
   public List<String> models() {
     return catalog.ids();
@@ -205,6 +225,7 @@ public final class FakeLlamaApi implements AutoCloseable {
   public void reset() {
     log.clear();
     failures.clear();
+    structured.reset();
     moderationUnavailable = false;
   }
 
@@ -304,6 +325,10 @@ public final class FakeLlamaApi implements AutoCloseable {
     if (failure != null) {
       FakeLlamaApiResponses.problem(
           exchange, failure.status(), "Scripted failure", failure.headers());
+      return;
+    }
+    if (FakeLlamaApiStructured.asked(request)) {
+      structured.answer(exchange, request);
       return;
     }
     chat.answer(exchange, request, script);

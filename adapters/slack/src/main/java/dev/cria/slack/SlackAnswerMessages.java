@@ -1,5 +1,6 @@
 package dev.cria.slack;
 
+import dev.cria.chat.Summary;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,39 @@ final class SlackAnswerMessages {
     this.api = api;
     this.to = to;
     this.eventId = eventId;
+  }
+
+  /**
+   * A summary ({@link SlackSummaryBlocks}): through the slash command's response URL, into the
+   * message an earlier attempt left ({@code ts}), or posted.
+   */
+  String summary(Summary summary, String ts) {
+    String text = SlackSummaryBlocks.text(summary);
+    String blocks = SlackSummaryBlocks.blocks(summary);
+    if (to.isCommand()) {
+      api.respond(to.responseUrl(), text, blocks);
+      return null;
+    }
+    return withBlocks(ts, text, blocks);
+  }
+
+  /**
+   * One message of blocks with its fallback text: edited into {@code ts} (an earlier attempt's
+   * message) when there is one, else posted.
+   */
+  String withBlocks(String ts, String text, String blocks) {
+    if (ts != null) {
+      try {
+        api.update(to.channel(), ts, text, blocks, eventId, false);
+        return ts;
+      } catch (SlackCallException e) {
+        if (e.isTransient()) {
+          throw e;
+        }
+        remove(ts);
+      }
+    }
+    return api.postMessage(to.channel(), to.threadTs(), text, blocks, eventId);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.cria.slack;
 
 import dev.cria.chat.Reply;
 import dev.cria.chat.ReplyRequest;
+import dev.cria.chat.Summary;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -260,5 +261,34 @@ final class SlackReply implements Reply {
       LOG.warn("chat.stopStream in {} failed ({}); replacing the text", to.channel(), e.error());
       return false;
     }
+  }
+
+  /**
+   * A summary as Block Kit, with its plain text as the notification text ({@link
+   * SlackAnswerMessages}).
+   */
+  @Override
+  public synchronized String summary(Summary summary) {
+    try {
+      takeOver();
+      stopResumedStream();
+      return messages().summary(summary, messageTs);
+    } finally {
+      clearStatus();
+    }
+  }
+
+  /**
+   * The answer to a top-level DM, which starts an agent thread of its own (named by the question's
+   * ts, as {@link SlackAgentSurface#started} names it first).
+   */
+  @Override
+  public boolean takesTitle() {
+    return !to.isCommand() && streamsNatively() && to.threadTs() == null && to.askedTs() != null;
+  }
+
+  @Override
+  public void title(String title) {
+    SlackThreadTitle.rename(api, to.channel(), to.askedTs(), title);
   }
 }

@@ -9,6 +9,8 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatStartStreamResponse;
 import com.slack.api.model.User;
 import com.slack.api.model.assistant.SuggestedPrompt;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.json.GsonFactory;
 import java.io.IOException;
 import java.util.List;
 
@@ -218,8 +220,18 @@ public class SlackWebApi {
 
   /** Answers a slash command through its response URL, visible to the person who typed it. */
   public void respond(String responseUrl, String text) {
+    respond(responseUrl, text, null);
+  }
+
+  /** The same with blocks ({@code blocks} JSON, null for none), the text their fallback. */
+  public void respond(String responseUrl, String text, String blocks) {
     var sender = new SlashCommandResponseSender(slack);
-    var body = SlashCommandResponse.builder().responseType("ephemeral").text(text).build();
+    var body =
+        SlashCommandResponse.builder()
+            .responseType("ephemeral")
+            .text(text)
+            .blocks(blocks == null ? null : layoutBlocks(blocks))
+            .build();
     calls.retrying(
         () -> {
           int code;
@@ -232,6 +244,11 @@ public class SlackWebApi {
             throw new SlackCallException("response_url", "http_" + code);
           }
         });
+  }
+
+  /** Blocks JSON as the SDK's model, which the response sender serializes again. */
+  private static List<LayoutBlock> layoutBlocks(String json) {
+    return List.of(GsonFactory.createSnakeCase().fromJson(json, LayoutBlock[].class));
   }
 
   private <T extends SlackApiTextResponse> T call(

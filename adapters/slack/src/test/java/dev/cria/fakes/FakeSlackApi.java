@@ -244,7 +244,13 @@ public final class FakeSlackApi implements AutoCloseable {
     JsonElement json = JsonParser.parseString(body(exchange));
     json.getAsJsonObject()
         .entrySet()
-        .forEach(e -> fields.put(e.getKey(), e.getValue().getAsString()));
+        .forEach(
+            e ->
+                fields.put(
+                    e.getKey(),
+                    e.getValue().isJsonPrimitive()
+                        ? e.getValue().getAsString()
+                        : e.getValue().toString()));
     calls.add(new FakeSlackCall("response_url", fields, null));
     FakeSlackFailure failure = failure("response_url");
     if (failure != null) {
