@@ -30,6 +30,7 @@ public class ConversationPipeline {
   private final ConversationStore store;
   private final EventQueue queue;
   private final ChatModel model;
+  private final ModelCall modelCall;
   private final ModerationGate moderation;
   private final ReplyPorts replyPorts;
   private final CommandHandler commands;
@@ -44,6 +45,7 @@ public class ConversationPipeline {
       ConversationStore store,
       EventQueue queue,
       ChatModel model,
+      ModelCall modelCall,
       ModerationGate moderation,
       ReplyPorts replyPorts,
       CommandHandler commands,
@@ -56,6 +58,7 @@ public class ConversationPipeline {
     this.store = store;
     this.queue = queue;
     this.model = model;
+    this.modelCall = modelCall;
     this.moderation = moderation;
     this.replyPorts = replyPorts;
     this.commands = commands;
@@ -171,8 +174,9 @@ public class ConversationPipeline {
       return new PipelineResult(Outcome.REFUSED, null);
     }
     long started = System.nanoTime();
-    Completion completion =
-        callModel(queued, owner, placeholder, settings, window, reply, interval);
+    var ask = new ModelCall.Ask(queued, owner, placeholder, settings, modelName, window.messages());
+    ToolLoop.Outcome outcome = modelCall.answer(ask, reply, interval);
+    Completion completion = outcome.completion();
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (completion.text().isBlank() && stopped(completion)) {
       reply.finish(ReplyTexts.stopped());
@@ -189,7 +193,7 @@ public class ConversationPipeline {
       return new PipelineResult(Outcome.REFUSED, null);
     }
     storeAnswer(queued, completion, latencyMs, settings);
-    deliver(queued, reply, decorate(completion, window, intake.notices()));
+    deliver(queued, reply, outcome.stepsBlock() + decorate(completion, window, intake.notices()));
     return new PipelineResult(Outcome.ANSWERED, null);
   }
 
@@ -219,66 +223,6 @@ public class ConversationPipeline {
     var turns = store.newestTurns(event.conversation(), queued.seq(), HistoryWindow.MAX_TURNS);
     return HistoryWindow.build(
         settings.systemPrompt(), turns, event, defaults.contextTokens(), seesImages);
-  }
-
-  private Completion callModel(
-      QueuedEvent queued,
-      String owner,
-      String placeholder,
-      Settings settings,
-      HistoryWindow.Window window,
-      Reply reply,
-      Duration interval) {
-    ChatEvent event = queued.event();
-    var request =
-        new ChatRequest(
-            settings.model(),
-            window.messages(),
-            settings.temperature(),
-            settings.maxCompletionTokens(),
-            event.author().id());
-    ThrottledReply updates =
-        new ThrottledReply(
-            reply, interval, placeholder, id -> queue.recordReplyMessage(queued.seq(), owner, id));
-    StringBuilder soFar = new StringBuilder();
-    long started = System.nanoTime();
-    // The breaker's permit is taken here, right before the call, and every way out of the call
-    // records a result: a half-open breaker's trial permit is never kept by a failure elsewhere.
-    if (!circuit.allows()) {
-      throw new ModelCircuit.Open(circuit.retryIn());
-    }
-    Completion completion;
-    try {
-      completion =
-          model.stream(
-              request,
-              text -> {
-                if (reply.stopped()) {
-                  throw new StoppedByUser();
-                }
-                if (soFar.isEmpty()) {
-                  metrics.firstToken(Duration.ofNanos(System.nanoTime() - started));
-                }
-                soFar.append(text);
-                if (!defaults.holdsOutputUntilChecked()) {
-                  updates.offer(soFar.toString());
-                }
-              });
-      circuit.succeeded();
-    } catch (StoppedByUser e) {
-      // Thrown out of the model's stream, which closes it: the model server stops generating.
-      circuit.succeeded();
-      completion = new Completion(soFar.toString(), modelAsked(event), STOPPED, null, null);
-    } catch (ModelException e) {
-      circuit.failed(e);
-      throw e;
-    } catch (RuntimeException e) {
-      circuit.succeeded(); // the model answered; delivering its text failed
-      throw e;
-    }
-    metrics.modelLatency(Duration.ofNanos(System.nanoTime() - started));
-    metrics.tokens(completion.promptTokens(), completion.completionTokens());
-    return completion.withEstimatedUsage(window.messages());
   }
 
   private void storeAnswer(
@@ -345,15 +289,6 @@ public class ConversationPipeline {
 
   private static boolean stopped(Completion completion) {
     return STOPPED.equals(completion.stopReason());
-  }
-
-  /** Out of the model's stream when the person stopped the answer; no stack trace needed. */
-  private static final class StoppedByUser extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    StoppedByUser() {
-      super("stopped by the user", null, false, false);
-    }
   }
 
   static String newErrorId() {

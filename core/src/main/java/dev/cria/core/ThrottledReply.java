@@ -35,6 +35,16 @@ final class ThrottledReply {
     if (updated && now - lastUpdate < intervalNanos) {
       return;
     }
+    send(textSoFar);
+  }
+
+  /** Shows {@code text} now, however recent the last update (a tool step, which is rare). */
+  void now(String text) {
+    send(text);
+  }
+
+  private void send(String textSoFar) {
+    long now = System.nanoTime();
     if (textSoFar.isBlank()) {
       return;
     }
