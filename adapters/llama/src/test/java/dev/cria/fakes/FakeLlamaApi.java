@@ -37,7 +37,10 @@ import java.util.function.Predicate;
  * {@code [[abrupt]]}, {@code [[slow:MS]]} (a pause before every chunk), {@code [[huge-line:N]]} (a
  * second chunk of N characters on one line) and {@code [[content-string]]} (non-streaming content
  * as a plain string). A {@code max_completion_tokens} (or {@code max_tokens}) limit cuts the answer
- * at four characters a token with stop reason {@code length}.
+ * at four characters a token with stop reason {@code length}. A request that offers {@code tools}
+ * is answered with tool calls (streamed in fragments, or whole) in the dialect's shape when {@code
+ * [[tool:NAME]]} and its kin ask for one (see {@link FakeLlamaApiTools}), and a {@code tool} result
+ * last in the conversation is answered {@code Tool said: <result>}.
  */
 public final class FakeLlamaApi implements AutoCloseable {
 
