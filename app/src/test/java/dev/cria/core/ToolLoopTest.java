@@ -164,6 +164,21 @@ class ToolLoopTest {
   }
 
   @Test
+  void aSideEffectingToolIsNeverOfferedOrRunWithoutAConfirmation() {
+    TestTools tools = harness.context.getBean(TestTools.class);
+    int callsBefore = tools.calls();
+    ask("Delete my note [[tool:" + TestTools.DELETE + "]]");
+
+    Delivery reply = harness.replies.next(WAIT);
+
+    assertTrue(reply.text().startsWith("Echo: "), reply.text());
+    List<String> offered = toolNames(chats().getLast().body());
+    assertTrue(offered.contains(TestTools.ECHO), offered.toString());
+    assertFalse(offered.contains(TestTools.DELETE), offered.toString());
+    assertEquals(callsBefore, tools.calls());
+  }
+
+  @Test
   void aModelThatNeverAsksForAToolStillSeesTheToolsAndAnswersPlainly() {
     ask("Just chat");
 

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Tools for pipeline tests, offered when {@code cria.test.tools} is set: one that refuses ({@value
  * #BROKEN}), one that takes far longer than any test's timeout ({@value #SLOW}), one that throws
- * what no tool should ({@value #CRASHING}), and one that only echoes its arguments ({@value
- * #ECHO}). It counts the calls it ran.
+ * what no tool should ({@value #CRASHING}), one that only echoes its arguments ({@value #ECHO}),
+ * and a side-effecting one ({@value #DELETE}). It counts the calls it ran.
  */
 @Singleton
 @Requires(property = "cria.test.tools", value = "true")
@@ -22,6 +22,7 @@ public class TestTools implements ToolSource {
   public static final String SLOW = "slow_tool";
   public static final String CRASHING = "crashing_tool";
   public static final String ECHO = "echo_tool";
+  public static final String DELETE = "delete_note";
   public static final String REFUSAL = "the ledger is closed today";
 
   private static final String NO_ARGUMENTS = "{\"type\":\"object\",\"properties\":{}}";
@@ -34,7 +35,8 @@ public class TestTools implements ToolSource {
         new ToolSpec(BROKEN, "Always refuses", NO_ARGUMENTS, false),
         new ToolSpec(SLOW, "Never answers in time", NO_ARGUMENTS, false),
         new ToolSpec(CRASHING, "Throws", NO_ARGUMENTS, false),
-        new ToolSpec(ECHO, "Echoes its arguments", NO_ARGUMENTS, false));
+        new ToolSpec(ECHO, "Echoes its arguments", NO_ARGUMENTS, false),
+        new ToolSpec(DELETE, "Deletes a note (changes something)", NO_ARGUMENTS, true));
   }
 
   @Override

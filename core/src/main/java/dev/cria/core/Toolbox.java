@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,14 +37,15 @@ public class Toolbox implements AutoCloseable {
     this.sources = List.copyOf(sources);
   }
 
-  /** The tools offered now, by name; empty when no source offers any. */
+  /**
+   * The tools offered now, by name; empty when no source offers any. Side-effecting tools are not
+   * offered: they may run only after the asker confirms, and this version cannot ask yet.
+   */
   public List<ToolSpec> offered() {
-    return List.copyOf(byName().values().stream().map(Offer::spec).toList());
-  }
-
-  /** The tool named so, if one is offered now. */
-  public Optional<ToolSpec> find(String name) {
-    return Optional.ofNullable(byName().get(name)).map(Offer::spec);
+    return byName().values().stream()
+        .map(Offer::spec)
+        .filter(spec -> !spec.sideEffecting())
+        .toList();
   }
 
   /**
@@ -55,7 +55,7 @@ public class Toolbox implements AutoCloseable {
    */
   public String call(ToolCall call, Duration timeout) {
     Offer offer = byName().get(call.name());
-    if (offer == null) {
+    if (offer == null || offer.spec().sideEffecting()) {
       throw new ToolException("There is no tool named " + call.name() + ".");
     }
     Future<String> result =
