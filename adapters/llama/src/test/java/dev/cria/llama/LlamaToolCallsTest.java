@@ -178,6 +178,21 @@ class LlamaToolCallsTest {
   }
 
   @Test
+  void aNewIdInTheNativeStreamStartsTheNextCall() {
+    ToolCallAssembly assembly = new ToolCallAssembly();
+    assembly.add(new StreamDelta.ToolCallDelta(null, "a", "get_weather", ""));
+    assembly.add(new StreamDelta.ToolCallDelta(null, null, null, "{\"location\":"));
+    assembly.add(new StreamDelta.ToolCallDelta(null, null, null, "\"Lima\"}"));
+    assembly.add(new StreamDelta.ToolCallDelta(null, "b", "current_time", null));
+
+    assertEquals(
+        List.of(
+            new ToolCall("a", "get_weather", "{\"location\":\"Lima\"}"),
+            new ToolCall("b", "current_time", "{}")),
+        assembly.calls());
+  }
+
+  @Test
   void aToolCallWithoutAnIdGetsOne() {
     Completion completion =
         OPENAI.completion(
