@@ -134,6 +134,28 @@ class ToolLoopTest {
     String said = TestTools.SLOW + " did not answer within 300 ms.";
     assertTrue(reply.text().contains("failed: " + said), reply.text());
     assertTrue(reply.text().contains("Tool said: Error: " + said), reply.text());
+    assertTrue(toolCalls(TestTools.SLOW, "timeout") >= 1, "counted as a timeout");
+  }
+
+  @Test
+  void aVeryLongResultIsCutBeforeItReachesTheModel() {
+    ask("Read it all [[tool:" + TestTools.LONG + "]]");
+
+    Delivery reply = harness.replies.next(WAIT);
+
+    String sent =
+        chats()
+            .getLast()
+            .body()
+            .path("messages")
+            .path(chats().getLast().body().path("messages").size() - 1)
+            .path("content")
+            .asText();
+    assertTrue(sent.startsWith("x".repeat(ToolLoop.MAX_RESULT_CHARS) + "\n[The rest"), "cut");
+    int rest = TestTools.LONG_CHARS - ToolLoop.MAX_RESULT_CHARS;
+    assertTrue(sent.endsWith(rest + " characters, was cut.]"), sent.substring(sent.length() - 80));
+    assertFalse(reply.failed());
+    assertTrue(toolCalls(TestTools.LONG, "ok") >= 1, "counted as ok");
   }
 
   @Test
@@ -190,6 +212,17 @@ class ToolLoopTest {
 
   private void ask(String text) {
     harness.service.accept(message(thread, thread.thread() + "-" + UUID.randomUUID(), text));
+  }
+
+  private double toolCalls(String tool, String outcome) {
+    var counter =
+        harness
+            .context
+            .getBean(io.micrometer.core.instrument.MeterRegistry.class)
+            .find("cria.tool.calls")
+            .tags("tool", tool, "outcome", outcome)
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private List<FakeLlamaApiRequest> chats() {

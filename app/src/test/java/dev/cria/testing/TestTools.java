@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Tools for pipeline tests, offered when {@code cria.test.tools} is set: one that refuses ({@value
  * #BROKEN}), one that takes far longer than any test's timeout ({@value #SLOW}), one that throws
  * what no tool should ({@value #CRASHING}), one that only echoes its arguments ({@value #ECHO}),
- * and a side-effecting one ({@value #DELETE}). It counts the calls it ran.
+ * one with a very long result ({@value #LONG}), and a side-effecting one ({@value #DELETE}). It
+ * counts the calls it ran.
  */
 @Singleton
 @Requires(property = "cria.test.tools", value = "true")
@@ -23,6 +24,8 @@ public class TestTools implements ToolSource {
   public static final String CRASHING = "crashing_tool";
   public static final String ECHO = "echo_tool";
   public static final String DELETE = "delete_note";
+  public static final String LONG = "long_tool";
+  public static final int LONG_CHARS = 20_000;
   public static final String REFUSAL = "the ledger is closed today";
 
   private static final String NO_ARGUMENTS = "{\"type\":\"object\",\"properties\":{}}";
@@ -36,6 +39,7 @@ public class TestTools implements ToolSource {
         new ToolSpec(SLOW, "Never answers in time", NO_ARGUMENTS, false),
         new ToolSpec(CRASHING, "Throws", NO_ARGUMENTS, false),
         new ToolSpec(ECHO, "Echoes its arguments", NO_ARGUMENTS, false),
+        new ToolSpec(LONG, "Returns a very long text", NO_ARGUMENTS, false),
         new ToolSpec(DELETE, "Deletes a note (changes something)", NO_ARGUMENTS, true));
   }
 
@@ -54,6 +58,7 @@ public class TestTools implements ToolSource {
         yield "too late";
       }
       case CRASHING -> throw new IllegalStateException("a bug in the tool");
+      case LONG -> "x".repeat(LONG_CHARS);
       default -> "echo " + argumentsJson;
     };
   }

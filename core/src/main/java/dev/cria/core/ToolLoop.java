@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class ToolLoop {
 
+  /**
+   * The most characters of one tool result the model is sent: a tool that returns a whole web page
+   * or table would otherwise push the conversation out of the model's context.
+   */
+  static final int MAX_RESULT_CHARS = 16_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(ToolLoop.class);
 
   private final Toolbox toolbox;
@@ -100,12 +106,22 @@ public class ToolLoop {
       if (timeout.isZero()) {
         throw new ToolException("there was no time left for " + call.name() + " in this answer.");
       }
-      return toolbox.call(call, timeout);
+      return cut(toolbox.call(call, timeout));
     } catch (ToolException e) {
       LOG.info("Tool {} gave no result: {}", call.name(), e.getMessage());
       steps.add(ToolTexts.failed(call.name(), e.getMessage()));
       return ToolTexts.errorForModel(e.getMessage());
     }
+  }
+
+  private static String cut(String result) {
+    if (result.length() <= MAX_RESULT_CHARS) {
+      return result;
+    }
+    return result.substring(0, MAX_RESULT_CHARS)
+        + "\n[The rest of this result, "
+        + (result.length() - MAX_RESULT_CHARS)
+        + " characters, was cut.]";
   }
 
   private static Integer sum(Integer a, Integer b) {

@@ -31,10 +31,12 @@ public class Toolbox implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Toolbox.class);
 
   private final List<ToolSource> sources;
+  private final PipelineMetrics metrics;
   private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
-  public Toolbox(List<ToolSource> sources) {
+  public Toolbox(List<ToolSource> sources, PipelineMetrics metrics) {
     this.sources = List.copyOf(sources);
+    this.metrics = metrics;
   }
 
   /**
@@ -60,11 +62,14 @@ public class Toolbox implements AutoCloseable {
     }
     Future<String> result =
         calls.submit(() -> offer.source().call(call.name(), call.argumentsJson(), timeout));
+    String outcome = "failed";
     try {
       String text = result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      outcome = "ok";
       return text == null ? "" : text;
     } catch (TimeoutException e) {
       result.cancel(true);
+      outcome = "timeout";
       throw new ToolException(
           call.name() + " did not answer within " + ToolTexts.duration(timeout) + ".");
     } catch (ExecutionException e) {
@@ -77,6 +82,8 @@ public class Toolbox implements AutoCloseable {
       Thread.currentThread().interrupt();
       result.cancel(true);
       throw new ToolException(call.name() + " was interrupted.", e);
+    } finally {
+      metrics.toolCall(call.name(), outcome);
     }
   }
 
