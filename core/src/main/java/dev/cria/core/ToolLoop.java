@@ -124,7 +124,14 @@ public class ToolLoop {
         + " characters, was cut.]";
   }
 
+  /** Null when neither step reported usage (a ternary here would unbox a null). */
   private static Integer sum(Integer a, Integer b) {
-    return a == null ? b : b == null ? a : a + b;
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return a + b;
   }
 }
