@@ -49,6 +49,9 @@ public final class FakeLlamaApi implements AutoCloseable {
   public static final String MODELS = "models";
   public static final String GUARD = "guard";
 
+  /** What the fake answers to {@code [[tool-always:NAME]]} once it is offered no tools. */
+  public static final String NO_MORE_TOOLS = FakeLlamaApiTools.NO_MORE_TOOLS;
+
   /**
    * How fast answers come: the wait before the first token, then tokens per second (0: no wait).
    */

@@ -53,7 +53,12 @@ final class FakeLlamaApiChat {
       callTool(exchange, request, id, model, tools, openAi);
       return;
     }
-    String answer = tools != null ? tools.text() : script.answer(request.lastUserMessage());
+    String answer =
+        tools == null
+            ? script.answer(request.lastUserMessage())
+            : script.flagOutput()
+                ? tools.text() + " " + FakeLlamaApiScript.FLAGGED_ANSWER
+                : tools.text();
     String stopReason = "stop";
     int limit = maxTokens(request.body()) * 4;
     if (limit > 0 && answer.length() > limit) {
