@@ -72,6 +72,7 @@ public final class EnvironmentVariables {
           "CRIA_ALLOW_DISCORD_ROLES",
           "CRIA_ALLOW_DISCORD_DMS",
           "CRIA_ADMINS",
+          "CRIA_MCP_SERVERS",
           "SLACK_BOT_TOKEN",
           "SLACK_SIGNING_SECRET",
           "SLACK_APP_TOKEN",
@@ -122,6 +123,7 @@ public final class EnvironmentVariables {
     reader.conversation();
     new AccessVariables(reader.read).read();
     new ToolVariables(reader.read).read();
+    new McpVariables(reader.read).read();
     reader.slack();
     reader.discord();
     reader.web();

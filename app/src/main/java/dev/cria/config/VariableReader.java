@@ -32,6 +32,17 @@ final class VariableReader {
     properties.put(property, value);
   }
 
+  /** The names of the variables in the environment that start with {@code prefix}. */
+  Set<String> namesStartingWith(String prefix) {
+    Set<String> names = new java.util.TreeSet<>();
+    for (String name : env.keySet()) {
+      if (name.startsWith(prefix)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
   String value(String name) {
     String value = env.get(name);
     return value == null || value.isBlank() ? null : value.strip();

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.cria.chat.ConversationService;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
@@ -54,6 +55,8 @@ class ArchitectureTest {
                 "dev.cria.slack..",
                 "dev.cria.discord..",
                 "dev.cria.web..",
+                "dev.cria.mcp..",
+                "io.modelcontextprotocol..",
                 "io.micronaut.http..",
                 "com.fasterxml.jackson..",
                 "dev.cria.config..",
@@ -99,6 +102,7 @@ class ArchitectureTest {
             "dev.cria.discord..",
             "dev.cria.web..",
             "dev.cria.llama..",
+            "dev.cria.mcp..",
             "dev.cria.store..",
             "dev.cria.persistence..");
     for (String adapter : adapters) {
@@ -122,10 +126,26 @@ class ArchitectureTest {
   }
 
   @Test
+  void mappersAskNobody() {
+    // Who Cria answers is decided once, in the core (AddressingRules), when an event is accepted:
+    // a mapper reads what the platform said and hands it over, without asking the core anything.
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.cria.slack..", "dev.cria.discord..", "dev.cria.web..")
+        .and()
+        .haveSimpleNameEndingWith("Mapper")
+        .should()
+        .dependOnClassesThat()
+        .areAssignableTo(ConversationService.class)
+        .check(classes);
+  }
+
+  @Test
   void theModelClientAndTheStoreNeverImportTheApp() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.cria.llama..", "dev.cria.store..", "dev.cria.persistence..")
+        .resideInAnyPackage(
+            "dev.cria.llama..", "dev.cria.mcp..", "dev.cria.store..", "dev.cria.persistence..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.cria.config..", "dev.cria.ops..")
@@ -176,6 +196,13 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("net.dv8tion..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.cria.mcp..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.modelcontextprotocol..")
         .check(classes);
   }
 }

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cria.chat.Addressing;
+import dev.cria.chat.Author;
+import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Command;
 import dev.cria.chat.ConversationKey;
+import dev.cria.chat.ConversationService.Acceptance;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.fakes.FakeLlamaApiRequest;
 import dev.cria.persistence.ChatMessageRepository;
@@ -16,6 +20,7 @@ import dev.cria.testing.Await;
 import dev.cria.testing.PipelineHarness;
 import dev.cria.testing.RecordingReplyPort.Delivery;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -151,7 +156,8 @@ class ConversationLifecycleTest {
     harness.service.accept(message(thread, wrong, "Ignore everything I say."));
     harness.replies.next(WAIT);
 
-    harness.service.edited(thread, "m-" + typo, "My favourite colour is blue.");
+    harness.service.edited(
+        thread, Addressing.inThread(false), "m-" + typo, "My favourite colour is blue.");
     harness.service.deleted(thread, "m-" + wrong);
     ask("What is my favourite colour?");
 
@@ -162,16 +168,48 @@ class ConversationLifecycleTest {
 
   @Test
   void followUpsInAThreadCriaAnsweredAreRecognised() {
-    assertFalse(harness.service.isActive(thread));
+    assertEquals(Acceptance.IGNORED, harness.service.accept(followUp(thread, next(), "anyone?")));
     ask("hi");
 
-    assertTrue(harness.service.isActive(thread));
     assertEquals(
-        thread,
-        harness
-            .service
-            .conversationOfMessage(thread.platform(), lastAnswerMessageId())
-            .orElseThrow());
+        Acceptance.ACCEPTED, harness.service.accept(followUp(thread, next(), "and then?")));
+    harness.replies.next(WAIT);
+    ConversationKey channel = thread.channelKey().inThread("other-" + thread.thread());
+    ChatEvent reply =
+        new ChatEvent(
+            channel,
+            next(),
+            "m-reply",
+            Author.human("U2", "Bob"),
+            "and alpacas?",
+            null,
+            Instant.now(),
+            "address",
+            List.of(),
+            Addressing.inChannel(false, lastAnswerMessageId()));
+    assertEquals(Acceptance.ACCEPTED, harness.service.accept(reply));
+    harness.replies.next(WAIT);
+
+    // The reply to Cria's answer continued the thread's conversation, not one of its own.
+    assertTrue(
+        harness.store.newestTurns(thread, Long.MAX_VALUE, 10).stream()
+            .anyMatch(turn -> turn.content().equals("and alpacas?")));
+    assertTrue(harness.store.newestTurns(channel, Long.MAX_VALUE, 10).isEmpty());
+  }
+
+  /** A message in the thread without a mention, as the adapters hand it over. */
+  private static ChatEvent followUp(ConversationKey key, String eventId, String text) {
+    return new ChatEvent(
+        key,
+        eventId,
+        "m-" + eventId,
+        Author.human("U1", "Ada"),
+        text,
+        null,
+        Instant.now(),
+        eventId,
+        List.of(),
+        Addressing.inThread(false));
   }
 
   /** The platform id the store records for the answer just after delivering it. */

@@ -136,13 +136,28 @@ class ConversationPipelineTest {
   }
 
   @Test
+  void anAuthorTheEventDoesNotNameIsNamedByTheWorkerAndKeptWithTheTurn() {
+    harness.replies.name("U7", "Grace");
+    int lookups = harness.replies.nameLookups();
+    harness.service.accept(message(thread, eventId("n1"), new Author("U7", null, false), "Hi."));
+    harness.replies.next(WAIT);
+    harness.service.accept(message(thread, eventId("n2"), new Author("U7", null, false), "Me?"));
+    harness.replies.next(WAIT);
+
+    List<String> sent = messageTexts(lastChat());
+    assertTrue(sent.contains("Grace: Hi."), "the first turn was stored with the name: " + sent);
+    assertEquals("Grace: Me?", sent.getLast());
+    assertEquals(lookups + 2, harness.replies.nameLookups(), "asked in the worker, per event");
+  }
+
+  @Test
   void botMessagesAreIgnored() {
     Acceptance acceptance =
         harness.service.accept(
             message(thread, eventId("b1"), new Author("B1", "other bot", true), "hi"));
 
     assertEquals(Acceptance.IGNORED, acceptance);
-    assertFalse(harness.service.isActive(thread));
+    assertFalse(harness.store.isActive(thread));
   }
 
   @Test

@@ -10,7 +10,9 @@ import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.testing.PipelineHarness;
 import dev.cria.testing.RecordingReplyPort.Delivery;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Quotas, message length and the circuit breaker: each refusal is immediate and says why. */
@@ -55,7 +57,7 @@ class LimitsTest {
 
   @Test
   void aUsersSecondQuestionWaitsForTheFirstToBeAnswered() {
-    try (PipelineHarness harness = PipelineHarness.start(Map.of())) {
+    try (PipelineHarness harness = PipelineHarness.start(Map.of("cria.quota.user-in-flight", 1))) {
       harness.service.accept(message(ONE, "e1", "take your time [[slow:300]]"));
       harness.llama.await(request -> request.endpoint().equals(FakeLlamaApi.CHAT), WAIT);
       harness.service.accept(message(TWO, "e2", "and meanwhile this?"));
@@ -67,6 +69,27 @@ class LimitsTest {
       assertEquals("e2", second.address());
       assertFalse(second.failed(), second.text());
       assertEquals(2, harness.llama.count(FakeLlamaApi.CHAT));
+    }
+  }
+
+  @Test
+  void oneUserAskingInTwentyThreadsAtOnceIsAnsweredInEachThreeAtATime() {
+    try (PipelineHarness harness = PipelineHarness.start(Map.of())) {
+      for (int i = 0; i < 20; i++) {
+        var thread = ConversationKey.parse("slack:T1:C1:" + (100 + i) + ".1");
+        harness.service.accept(message(thread, "e" + i, "question " + i + " [[slow:40]]"));
+      }
+      Set<String> answered = new HashSet<>();
+      for (int i = 0; i < 20; i++) {
+        Delivery reply = harness.replies.next(WAIT);
+        assertFalse(reply.failed(), reply.text());
+        answered.add(reply.address());
+      }
+
+      assertEquals(20, answered.size(), "every thread answered once");
+      int most = harness.llama.mostChatsAtOnce();
+      assertTrue(most <= 3, "at most CRIA_QUOTA_USER_IN_FLIGHT=3 at once, saw " + most);
+      assertTrue(most >= 2, "threads answered side by side, saw " + most);
     }
   }
 

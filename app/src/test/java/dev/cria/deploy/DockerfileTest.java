@@ -40,12 +40,12 @@ class DockerfileTest {
   void copiesTheJarTheBuildProduces() {
     assertTrue(dockerfile.contains("cp app/target/cria.jar /build/cria.jar"), dockerfile);
     assertTrue(
-        section("FROM eclipse-temurin:21-jre").contains("COPY --from=build /build/cria.jar"));
+        section("FROM eclipse-temurin:25-jre").contains("COPY --from=build /build/cria.jar"));
   }
 
   @Test
   void runsOnAJava21JreAsUser10001() {
-    String runtime = section("FROM eclipse-temurin:21-jre");
+    String runtime = section("FROM eclipse-temurin:25-jre");
 
     assertTrue(runtime.contains("--uid 10001"), runtime);
     assertTrue(runtime.lines().anyMatch(line -> line.startsWith("USER 10001")), runtime);
@@ -54,7 +54,7 @@ class DockerfileTest {
 
   @Test
   void keepsTheDataDirectoryOnAVolume() {
-    String runtime = section("FROM eclipse-temurin:21-jre");
+    String runtime = section("FROM eclipse-temurin:25-jre");
 
     assertTrue(runtime.contains("CRIA_DATA_DIR=/data"), runtime);
     assertTrue(runtime.contains("VOLUME [\"/data\"]"), runtime);
@@ -78,10 +78,25 @@ class DockerfileTest {
 
     assertTrue(entrypoint.find());
     assertEquals(
-        "[\"java\", \"-XX:MaxRAMPercentage=75\", \"-XX:+ExitOnOutOfMemoryError\", \"-jar\","
+        "[\"java\", \"-XX:MaxRAMPercentage=75\", \"-XX:+UseSerialGC\","
+            + " \"-XX:AOTCache=/app/cria.aot\", \"-XX:+ExitOnOutOfMemoryError\", \"-jar\","
             + " \"/app/cria.jar\"]",
         entrypoint.group(1),
         "exec form, so SIGTERM reaches the JVM");
+  }
+
+  @Test
+  void makesTheAotCacheOnItsOwnJvmWithTheCollectorItRunsWith() {
+    String runtime = section("FROM eclipse-temurin:25-jre");
+
+    assertTrue(runtime.contains("COPY deploy/docker/aot-cache.sh"), runtime);
+    assertTrue(
+        runtime.contains(
+            "AOT_JVM_OPTIONS=\"-XX:+UseSerialGC\" sh /tmp/aot-cache.sh /app/cria.jar /app/cria.aot"),
+        runtime);
+    assertTrue(
+        runtime.indexOf("aot-cache.sh /app/cria.jar") > runtime.indexOf("COPY --from=build"),
+        "the cache is made from the jar the image ships");
   }
 
   @Test

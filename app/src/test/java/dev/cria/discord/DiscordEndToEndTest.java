@@ -253,7 +253,7 @@ class DiscordEndToEndTest {
   /** Waits until the core has stored which message holds the answer (just after delivering it). */
   private void awaitAnswerRecorded(String messageId) {
     discord.awaitTrue(
-        () -> app.service.conversationOfMessage(Platform.DISCORD, messageId).isPresent(),
+        () -> app.store.conversationOfMessage(Platform.DISCORD, messageId).isPresent(),
         "answer " + messageId + " recorded");
   }
 

@@ -61,7 +61,7 @@ class DiscordFeedbackTest {
     String answer = discord.answerMessageId(ask);
     assertTrue(discord.componentsOf(answer).contains("cria:fb:down:" + answer));
     discord.awaitTrue(
-        () -> app.service.conversationOfMessage(Platform.DISCORD, answer).isPresent(),
+        () -> app.store.conversationOfMessage(Platform.DISCORD, answer).isPresent(),
         "the answer's message recorded");
 
     // One click after the other, each awaited: the events run concurrently on the event pool.

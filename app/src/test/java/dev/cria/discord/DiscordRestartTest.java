@@ -49,7 +49,7 @@ class DiscordRestartTest {
         "the first answer");
     String answerId = discord.answerMessageId(ask);
     discord.awaitTrue(
-        () -> app.service.conversationOfMessage(Platform.DISCORD, answerId).isPresent(),
+        () -> app.store.conversationOfMessage(Platform.DISCORD, answerId).isPresent(),
         "the answer recorded");
 
     app.stopApplication();

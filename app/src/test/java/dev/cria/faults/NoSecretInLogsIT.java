@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.fakes.FakeDiscord;
 import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.fakes.FakeMcpServer;
 import dev.cria.fakes.FakeOidcProvider;
 import dev.cria.fakes.FakeSlackApi;
 import dev.cria.fakes.FakeSlackEvents;
 import dev.cria.fakes.FakeSlackSigner;
 import dev.cria.persistence.TestDatabases;
 import dev.cria.process.CriaProcess;
+import dev.cria.testing.Await;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,9 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The packaged jar at {@code CRIA_LOG_LEVEL=debug}, in each log format, through conversations on
  * both platforms: a Slack mention and a {@code /cria} slash command with a {@code response_url}
  * (HTTP Events API, signed), a Discord {@code /ask} interaction over the fake gateway, on
- * PostgreSQL reached with a password in {@code DATABASE_URL}. Then the whole log (stdout and
- * stderr) is searched for every configured secret and every token the conversations carried: none
- * may appear.
+ * PostgreSQL reached with a password in {@code DATABASE_URL}, with an MCP server and its token.
+ * Then the whole log (stdout and stderr) is searched for every configured secret and every token
+ * the conversations carried: none may appear.
  */
 class NoSecretInLogsIT {
 
@@ -55,7 +57,8 @@ class NoSecretInLogsIT {
     try (FakeLlamaApi llama = FakeLlamaApi.start();
         FakeSlackApi slack = FakeSlackApi.start();
         FakeDiscord discord = new FakeDiscord();
-        FakeOidcProvider idp = new FakeOidcProvider()) {
+        FakeOidcProvider idp = new FakeOidcProvider();
+        FakeMcpServer mcp = FakeMcpServer.start()) {
       llama.requireApiKey(LLAMA_API_KEY);
       String password = databasePassword(datasource);
       Map<String, String> env = new HashMap<>();
@@ -75,6 +78,8 @@ class NoSecretInLogsIT {
       env.put("CRIA_OIDC_CLIENT_ID", FakeOidcProvider.CLIENT_ID);
       env.put("CRIA_OIDC_CLIENT_SECRET", FakeOidcProvider.CLIENT_SECRET);
       env.put("CRIA_OIDC_ALLOWED_EMAILS", "@example.com");
+      env.put("CRIA_MCP_SERVERS", "tools=" + mcp.url());
+      env.put("CRIA_MCP_TOOLS_TOKEN", FakeMcpServer.TOKEN);
       env.put("CRIA_LOG_LEVEL", "debug");
       env.put("CRIA_LOG_FORMAT", format);
       env.put("CRIA_SHUTDOWN_GRACE", "5s");
@@ -82,6 +87,11 @@ class NoSecretInLogsIT {
       Map<String, String> secrets = new LinkedHashMap<>();
       try (CriaProcess cria = CriaProcess.start("secrets-" + format, env, STARTUP)) {
         discord.awaitConnected(1);
+        Await.until(
+            STARTUP,
+            "the MCP server's tools offered",
+            () -> cria.log().contains("MCP server tools ("),
+            cria::log);
 
         post(
             cria,
@@ -190,6 +200,7 @@ class NoSecretInLogsIT {
     secrets.put("the HMAC of DISCORD_BOT_TOKEN", "LogTestDiscordHmacPart0123456789abcdef");
     secrets.put("the database password", databasePassword);
     secrets.put("CRIA_OIDC_CLIENT_SECRET", FakeOidcProvider.CLIENT_SECRET);
+    secrets.put("CRIA_MCP_TOOLS_TOKEN", FakeMcpServer.TOKEN);
     return secrets;
   }
 

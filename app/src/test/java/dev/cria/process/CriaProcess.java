@@ -27,9 +27,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CriaProcess implements AutoCloseable {
 
-  /** The flags the container image starts Cria with. */
+  /**
+   * The flags the container image starts Cria with, less its AOT cache (which only the image has;
+   * {@code AotCacheIT} makes one).
+   */
   public static final List<String> IMAGE_JVM_OPTIONS =
-      List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+      List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
   /**
    * Small and quick to start, for tests that run several replicas on two cores beside the test and

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.cria.chat.ConversationService;
 import dev.cria.chat.Platform;
+import dev.cria.core.ConversationStore;
 import dev.cria.fakes.FakeSlackCall;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
@@ -54,7 +54,7 @@ class SlackFeedbackTest {
     assertTrue(last.get("blocks").contains("\"feedback_buttons\""), last.get("blocks"));
     assertTrue(last.get("blocks").contains("Echo: Ada: Rate me"), "the text stays visible");
     String answerTs = last.get("ts");
-    ConversationService conversations = app.context.getBean(ConversationService.class);
+    ConversationStore conversations = app.context.getBean(ConversationStore.class);
     app.slack.await(
         () -> conversations.conversationOfMessage(Platform.SLACK, answerTs).isPresent(),
         "the answer's message recorded");

@@ -1,6 +1,7 @@
 package dev.cria.testing;
 
 import dev.cria.chat.ConversationService;
+import dev.cria.core.ConversationStore;
 import dev.cria.fakes.FakeLlamaApi;
 import dev.cria.persistence.TestDatabases;
 import io.micronaut.context.ApplicationContext;
@@ -19,12 +20,14 @@ public final class PipelineHarness implements AutoCloseable {
   public final FakeLlamaApi llama;
   public final ApplicationContext context;
   public final ConversationService service;
+  public final ConversationStore store;
   public final RecordingReplyPort replies;
 
   private PipelineHarness(FakeLlamaApi llama, Map<String, Object> properties) {
     this.llama = llama;
     this.context = ApplicationContext.run(properties);
     this.service = context.getBean(ConversationService.class);
+    this.store = context.getBean(ConversationStore.class);
     this.replies = context.getBean(RecordingReplyPort.class);
   }
 

@@ -1,5 +1,6 @@
 package dev.cria.testing;
 
+import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Platform;
 import dev.cria.chat.Reply;
 import dev.cria.chat.ReplyPort;
@@ -9,6 +10,9 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,27 @@ public class RecordingReplyPort implements ReplyPort {
   private final LinkedBlockingQueue<Delivery> finished = new LinkedBlockingQueue<>();
   private final List<Delivery> all = new CopyOnWriteArrayList<>();
   private final AtomicInteger messageIds = new AtomicInteger();
+  private final Map<String, String> names = new ConcurrentHashMap<>();
+  private final AtomicInteger nameLookups = new AtomicInteger();
+
+  /** The name the platform shows for a user whose events come without one (Slack's users.info). */
+  public void name(String userId, String name) {
+    names.put(userId, name);
+  }
+
+  /** How often the worker asked for a name the event did not carry. */
+  public int nameLookups() {
+    return nameLookups.get();
+  }
+
+  @Override
+  public Optional<String> authorName(ChatEvent event) {
+    if (event.author().displayName() != null) {
+      return Optional.of(event.author().displayName());
+    }
+    nameLookups.incrementAndGet();
+    return Optional.ofNullable(names.get(event.author().id()));
+  }
 
   @Override
   public Platform platform() {

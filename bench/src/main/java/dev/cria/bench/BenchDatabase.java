@@ -58,17 +58,43 @@ abstract sealed class BenchDatabase implements AutoCloseable {
     return late;
   }
 
+  /** The database of a bot that keeps none (the Node peer reads the history from Slack). */
+  static final String NONE = "-";
+
   static BenchDatabase create(String kind, BenchOptions options, Path runDir) {
     return switch (kind) {
       case "h2" -> new H2(runDir.resolve("data"));
       case "postgres" ->
           new Postgres(options.postgresUrl(), options.postgresUser(), options.postgresPassword());
+      case NONE -> new None();
       default -> throw new IllegalArgumentException("--db is h2 or postgres, not " + kind);
     };
   }
 
   @Override
   public abstract void close();
+
+  static final class None extends BenchDatabase {
+
+    @Override
+    Map<String, String> environment() {
+      return Map.of();
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+      throw new SQLException("this run keeps no database");
+    }
+
+    /** A bot without a queue has nothing late: what it did not answer is lost. */
+    @Override
+    int lateEvents(Collection<String> eventIds, Instant tally) {
+      return 0;
+    }
+
+    @Override
+    public void close() {}
+  }
 
   static final class H2 extends BenchDatabase {
     private final Path dir;

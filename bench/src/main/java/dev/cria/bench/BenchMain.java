@@ -63,5 +63,12 @@ public final class BenchMain {
     System.out.println();
     System.out.println(Machine.describe());
     System.out.print(ResultTable.markdown(results));
+    String comparison = PeerComparison.markdown(results);
+    if (!comparison.isEmpty()) {
+      System.out.println();
+      System.out.print(comparison);
+      Files.writeString(
+          out.resolve("results.md"), ResultTable.markdown(results) + "\n" + comparison);
+    }
   }
 }

@@ -23,6 +23,10 @@ import java.util.Map;
  * @param jvmOptions options for Cria's JVM on top of the image's (the heap bound among them)
  * @param flightRecording whether Cria records a JFR profile ({@code cria.jfr} in each run's
  *     directory)
+ * @param distinct the comparison run: this many mentions, each a new thread from its own user (0
+ *     skips it)
+ * @param concurrency how many of the distinct run's mentions wait for their answer at a time
+ * @param peer whether the distinct run is also made against the Node Bolt bot of {@code bench/peer}
  */
 public record BenchOptions(
     List<String> databases,
@@ -42,7 +46,10 @@ public record BenchOptions(
     String postgresUser,
     String postgresPassword,
     List<String> jvmOptions,
-    boolean flightRecording) {
+    boolean flightRecording,
+    int distinct,
+    int concurrency,
+    boolean peer) {
 
   static final String DEFAULT_JVM_OPTIONS = "-Xmx256m";
 
@@ -54,17 +61,28 @@ public record BenchOptions(
                    [--warmup-events 600] [--jvm-opts "%s"]
                    [--jar app/target/cria.jar] [--out bench/target/results] [--jfr true]
                    [--postgres-url jdbc:postgresql://127.0.0.1:5432/test] [--postgres-user postgres]
-      A zero (--rate 0, --in-flight 0, --conversations 0) skips that run.
+                   [--distinct 0] [--concurrency 20] [--peer]
+      A zero (--rate 0, --in-flight 0, --conversations 0, --distinct 0) skips that run.
+      --peer runs the comparison with the Node Bolt bot of bench/peer: unless given otherwise,
+      600 mentions from distinct users, 20 at once, model 300 ms, 300 warm-up events, no other runs;
+      it prints both rows and the ratios.
       """
           .formatted(DEFAULT_JVM_OPTIONS);
 
   static BenchOptions parse(String[] args) {
     Map<String, String> given = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--peer")) {
+        given.put("peer", "true");
+        continue;
+      }
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException("expected --name value, got " + args[i]);
       }
       given.put(args[i].substring(2), args[++i]);
+    }
+    if (given.containsKey("peer")) {
+      PEER_DEFAULTS.forEach(given::putIfAbsent);
     }
     Map<String, String> env = System.getenv();
     BenchOptions options =
@@ -96,7 +114,10 @@ public record BenchOptions(
                 "postgres-user", env.getOrDefault("CRIA_TEST_DATABASE_USER", "postgres")),
             env.getOrDefault("CRIA_TEST_DATABASE_PASSWORD", ""),
             Arrays.asList(given.getOrDefault("jvm-opts", DEFAULT_JVM_OPTIONS).trim().split("\\s+")),
-            Boolean.parseBoolean(given.getOrDefault("jfr", "false")));
+            Boolean.parseBoolean(given.getOrDefault("jfr", "false")),
+            Integer.parseInt(given.getOrDefault("distinct", "0")),
+            Integer.parseInt(given.getOrDefault("concurrency", "20")),
+            Boolean.parseBoolean(given.getOrDefault("peer", "false")));
     given.keySet().removeAll(KNOWN);
     if (!given.isEmpty()) {
       throw new IllegalArgumentException("unknown options " + given.keySet());
@@ -122,7 +143,21 @@ public record BenchOptions(
           "postgres-url",
           "postgres-user",
           "jvm-opts",
-          "jfr");
+          "jfr",
+          "distinct",
+          "concurrency",
+          "peer");
+
+  /** The load of the issue that set the targets, used by {@code --peer} unless given otherwise. */
+  private static final Map<String, String> PEER_DEFAULTS =
+      Map.of(
+          "distinct", "600",
+          "model-latency-ms", "300",
+          "tokens-per-second", "100000",
+          "warmup-events", "300",
+          "conversations", "0",
+          "rate", "0",
+          "in-flight", "0");
 
   /** The runs these options ask for, database by database. */
   List<Scenario> scenarios() {
@@ -137,8 +172,19 @@ public record BenchOptions(
       if (inFlight > 0) {
         scenarios.add(Scenario.inFlight(db, inFlight, inFlightLatencyMs, tokensPerSecond, words));
       }
+      if (distinct > 0) {
+        scenarios.add(distinct("cria", db));
+      }
+    }
+    if (peer && distinct > 0) {
+      scenarios.add(distinct("peer", BenchDatabase.NONE));
     }
     return scenarios;
+  }
+
+  private Scenario distinct(String bot, String db) {
+    return Scenario.distinct(
+        bot, db, distinct, concurrency, modelLatencyMs, tokensPerSecond, words);
   }
 
   private static List<String> list(String value) {

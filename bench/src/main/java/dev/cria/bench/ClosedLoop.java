@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Conversations that each ask their next question in the same thread as soon as the last one was
@@ -31,6 +32,31 @@ final class ClosedLoop {
     for (int i = 0; i < conversations; i++) {
       long due = start + spread.toNanos() * i / conversations;
       threads.add(Thread.ofVirtual().start(() -> converse(due, turns)));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+  }
+
+  /**
+   * Sends {@code total} new conversations from distinct users, {@code concurrency} at a time: each
+   * worker asks the next once its last was answered.
+   */
+  void runDistinct(int total, int concurrency, Duration spread) throws InterruptedException {
+    long start = System.nanoTime();
+    AtomicInteger left = new AtomicInteger(total);
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < concurrency; i++) {
+      long due = start + spread.toNanos() * i / concurrency;
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    Pause.until(due);
+                    while (left.getAndDecrement() > 0) {
+                      askAndWait(events.newUser());
+                    }
+                  }));
     }
     for (Thread thread : threads) {
       thread.join();

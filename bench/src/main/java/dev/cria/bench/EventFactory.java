@@ -31,6 +31,12 @@ final class EventFactory {
     return new BenchEvent(id, channel(id), ts(id), null, user(id), words);
   }
 
+  /** A new conversation from a user no other event of this factory comes from. */
+  BenchEvent newUser() {
+    int id = next();
+    return new BenchEvent(id, channel(id), ts(id), null, "U0DIST%07d".formatted(id), words);
+  }
+
   BenchEvent followUp(BenchEvent first) {
     int id = next();
     return new BenchEvent(id, first.channel, ts(id), first.replyThread(), first.user, words);

@@ -6,11 +6,17 @@ package dev.cria.bench;
  * <p>Closed loop ({@code conversations > 0}): that many conversations at once, each sending its
  * next question in the same thread as soon as the last one was answered, {@code turns} times. Open
  * loop ({@code rate > 0}): {@code events} new conversations (one question each) sent at a fixed
- * rate whatever Cria does, the way Slack delivers a busy workspace's mentions.
+ * rate whatever Cria does, the way Slack delivers a busy workspace's mentions. Distinct ({@code
+ * distinct}): {@code events} mentions, each a new thread from a user of its own, {@code
+ * conversations} of them waiting for their answer at any time (the comparison with the Node peer).
+ *
+ * @param bot {@code cria}, or {@code peer} for the Node Bolt bot of {@code bench/peer}
  */
 public record Scenario(
     String name,
+    String bot,
     String database,
+    boolean distinct,
     int conversations,
     int turns,
     int rate,
@@ -22,13 +28,46 @@ public record Scenario(
   static Scenario conversations(
       String db, int conversations, int turns, long latencyMs, double tps, int words) {
     return new Scenario(
-        conversations + " conversations", db, conversations, turns, 0, 0, latencyMs, tps, words);
+        conversations + " conversations",
+        "cria",
+        db,
+        false,
+        conversations,
+        turns,
+        0,
+        0,
+        latencyMs,
+        tps,
+        words);
+  }
+
+  /** {@code events} mentions from as many users, {@code concurrency} waiting at a time. */
+  static Scenario distinct(
+      String bot, String db, int events, int concurrency, long latencyMs, double tps, int words) {
+    return new Scenario(
+        events + " mentions, " + concurrency + " at once",
+        bot,
+        db,
+        true,
+        concurrency,
+        1,
+        0,
+        events,
+        latencyMs,
+        tps,
+        words);
+  }
+
+  boolean peer() {
+    return bot.equals("peer");
   }
 
   static Scenario rate(String db, int rate, int seconds, long latencyMs, double tps, int words) {
     return new Scenario(
         rate + " events/s for " + seconds + " s",
+        "cria",
         db,
+        false,
         0,
         1,
         rate,
@@ -43,7 +82,9 @@ public record Scenario(
     int rate = Math.max(100, count / 5);
     return new Scenario(
         count + " in flight, model " + latencyMs / 1000 + " s",
+        "cria",
         db,
+        false,
         0,
         1,
         rate,
@@ -59,6 +100,6 @@ public record Scenario(
 
   /** Events this scenario sends. */
   int totalEvents() {
-    return closedLoop() ? conversations * turns : events;
+    return distinct ? events : closedLoop() ? conversations * turns : events;
   }
 }

@@ -31,6 +31,7 @@ record ScenarioResult(
 
   static final List<String> HEADER =
       List.of(
+          "bot",
           "db",
           "run",
           "events",
@@ -56,6 +57,7 @@ record ScenarioResult(
 
   List<String> cells() {
     return List.of(
+        scenario.bot(),
         scenario.database(),
         scenario.name(),
         String.valueOf(count.expected()),

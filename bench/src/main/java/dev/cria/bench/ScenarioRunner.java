@@ -40,12 +40,7 @@ final class ScenarioRunner {
     try (FakeSlackApi slack = FakeSlackApi.start();
         FakeLlamaApi llama = FakeLlamaApi.start(0, clock.pacing());
         BenchDatabase database = BenchDatabase.create(scenario.database(), options, runDir);
-        CriaProcess cria =
-            CriaProcess.start(
-                options.jar(),
-                environment(slack, llama, database, runDir),
-                runDir.resolve("cria.log"),
-                STARTUP);
+        BotUnderTest cria = start(scenario, slack, llama, database, runDir);
         TimerProbe timer = new TimerProbe()) {
       AnswerWatcher watcher = new AnswerWatcher(slack, clock);
       ProcStats stats = new ProcStats(cria.pid());
@@ -65,7 +60,10 @@ final class ScenarioRunner {
       boolean postgres = scenario.database().equals("postgres");
       double dbCpuBefore = postgres ? ProcStats.cpuSecondsOfCommand("postgres") : 0;
       OpenLoop open = null;
-      if (scenario.closedLoop()) {
+      if (scenario.distinct()) {
+        new ClosedLoop(asker, events, timeout)
+            .runDistinct(scenario.events(), scenario.conversations(), modelTime);
+      } else if (scenario.closedLoop()) {
         new ClosedLoop(asker, events, timeout)
             .run(scenario.conversations(), scenario.turns(), modelTime);
       } else {
@@ -110,6 +108,20 @@ final class ScenarioRunner {
     }
   }
 
+  private BotUnderTest start(
+      Scenario scenario,
+      FakeSlackApi slack,
+      FakeLlamaApi llama,
+      BenchDatabase database,
+      Path runDir) {
+    Map<String, String> env = environment(slack, llama, database, runDir);
+    if (scenario.peer()) {
+      return PeerProcess.start(env, runDir.resolve("peer.log"), STARTUP);
+    }
+    return BotUnderTest.of(
+        CriaProcess.start(options.jar(), env, runDir.resolve("cria.log"), STARTUP));
+  }
+
   /**
    * The JVM options on top of the image's ({@link CriaProcess#IMAGE_JVM_OPTIONS}), handed over in
    * {@code JAVA_TOOL_OPTIONS}; an explicit {@code -Xmx} there wins over the image's heap
@@ -126,9 +138,12 @@ final class ScenarioRunner {
   }
 
   /** Keeps Cria's own metrics ({@code GET /prometheus}) next to its log, for a closer look. */
-  private static void saveMetrics(CriaProcess cria, Path file) {
+  private static void saveMetrics(BotUnderTest cria, Path file) {
     try {
-      Files.writeString(file, cria.get("/prometheus").body());
+      var metrics = cria.metrics();
+      if (metrics.isPresent()) {
+        Files.writeString(file, metrics.get());
+      }
     } catch (IOException | UncheckedIOException e) {
       System.err.println("Could not read Cria's metrics: " + e);
     }
@@ -138,7 +153,7 @@ final class ScenarioRunner {
    * Closed-loop conversations (three questions each) until {@code warmupEvents} were answered: a
    * cold JVM is several times slower, and a closed loop slows down with it instead of burying it.
    */
-  private void warmUp(CriaProcess cria, AnswerWatcher watcher, Duration modelTime)
+  private void warmUp(BotUnderTest cria, AnswerWatcher watcher, Duration modelTime)
       throws InterruptedException {
     if (options.warmupEvents() <= 0) {
       return;

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param replyAddress where the answer goes, opaque to the core: only the adapter that made it
  *     reads it (see {@link ReplyPort#open})
  * @param attachments files posted with the message, in the platform's order; empty when none
+ * @param addressing what the platform said about whom the message addresses; the core decides from
+ *     it whether Cria answers, and in which conversation
  */
 public record ChatEvent(
     ConversationKey conversation,
@@ -29,9 +31,34 @@ public record ChatEvent(
     Command command,
     Instant time,
     String replyAddress,
-    List<Attachment> attachments) {
+    List<Attachment> attachments,
+    Addressing addressing) {
 
-  /** An event without attachments. */
+  /** An event written to Cria alone (a direct message, a command), with these attachments. */
+  public ChatEvent(
+      ConversationKey conversation,
+      String eventId,
+      String messageId,
+      Author author,
+      String text,
+      Command command,
+      Instant time,
+      String replyAddress,
+      List<Attachment> attachments) {
+    this(
+        conversation,
+        eventId,
+        messageId,
+        author,
+        text,
+        command,
+        time,
+        replyAddress,
+        attachments,
+        Addressing.direct());
+  }
+
+  /** An event written to Cria alone, without attachments. */
   public ChatEvent(
       ConversationKey conversation,
       String eventId,
@@ -52,6 +79,7 @@ public record ChatEvent(
     Objects.requireNonNull(replyAddress, "replyAddress");
     text = text == null ? "" : text;
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    addressing = addressing == null ? Addressing.direct() : addressing;
   }
 
   /** The same event asking for a command instead (a bare mention asks for help). */
@@ -65,7 +93,38 @@ public record ChatEvent(
         newCommand,
         time,
         replyAddress,
-        attachments);
+        attachments,
+        addressing);
+  }
+
+  /** The same event in another conversation (a reply chain continues the one it replies to). */
+  public ChatEvent inConversation(ConversationKey newConversation) {
+    return new ChatEvent(
+        newConversation,
+        eventId,
+        messageId,
+        author,
+        text,
+        command,
+        time,
+        replyAddress,
+        attachments,
+        addressing);
+  }
+
+  /** The same event by the same author under the name the platform shows for them. */
+  public ChatEvent withAuthorName(String displayName) {
+    return new ChatEvent(
+        conversation,
+        eventId,
+        messageId,
+        new Author(author.id(), displayName, author.bot(), author.roles()),
+        text,
+        command,
+        time,
+        replyAddress,
+        attachments,
+        addressing);
   }
 
   public Platform platform() {

@@ -12,7 +12,10 @@ public interface ConversationService {
     ACCEPTED,
     /** Seen before (a platform retry or a second delivery); already being handled. */
     DUPLICATE,
-    /** Not for Cria (a bot's message, an empty text); nothing was stored. */
+    /**
+     * Not for Cria (a bot's message; one that neither mentions Cria, nor replies to it, nor follows
+     * up in a thread it takes part in); nothing was stored.
+     */
     IGNORED,
     /**
      * The author may not use Cria here (the {@code CRIA_ALLOW_*} lists); nothing was stored, and
@@ -22,8 +25,11 @@ public interface ConversationService {
   }
 
   /**
-   * Stores the event durably and queues it. Returns quickly (one database write), so adapters can
-   * call it before they acknowledge the platform.
+   * Decides whether the event is for Cria (from the author's bot flag and the event's {@link
+   * Addressing}, see docs/architecture.md "Who Cria answers"), then stores it durably and queues
+   * it. Returns quickly (at most a lookup and one database write), so adapters can call it before
+   * they acknowledge the platform. Adapters hand over every message a person could have meant for
+   * Cria and decide nothing themselves.
    *
    * @throws IllegalArgumentException when the event can never be stored (an id or key longer than
    *     the store takes): adapters refuse it rather than ask for a redelivery; any other exception
@@ -50,17 +56,18 @@ public interface ConversationService {
     return false;
   }
 
-  /** A user edited a message: the stored turn, if any, takes the new text. */
-  void edited(ConversationKey conversation, String messageId, String newText);
+  /**
+   * A user edited a message: the stored turn, if any, takes the new text.
+   *
+   * @param conversation the conversation the adapter names for the message
+   * @param addressing what the platform said about the message (the edit of a reply continues the
+   *     reply chain's conversation)
+   */
+  void edited(
+      ConversationKey conversation, Addressing addressing, String messageId, String newText);
 
   /** A user deleted a message: the stored turn, if any, is removed. */
   void deleted(ConversationKey conversation, String messageId);
-
-  /** Whether Cria has taken part in this conversation (so follow-ups need no mention). */
-  boolean isActive(ConversationKey conversation);
-
-  /** The conversation a message Cria posted belongs to, for reply chains. */
-  Optional<ConversationKey> conversationOfMessage(Platform platform, String messageId);
 
   /** The model ids the configured API offers, for pickers and autocompletion. */
   List<String> availableModels();

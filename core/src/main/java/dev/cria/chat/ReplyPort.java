@@ -1,6 +1,7 @@
 package dev.cria.chat;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** The outbound port: how the core answers on one platform. Each platform adapter provides one. */
 public interface ReplyPort {
@@ -38,6 +39,15 @@ public interface ReplyPort {
    */
   default boolean managesWorkspace(ChatEvent event) {
     return false;
+  }
+
+  /**
+   * The name the platform shows for the event's author, when the event came without one (Slack's
+   * {@code users.info}). Called by the worker, after the ack; the default knows no more than the
+   * event.
+   */
+  default Optional<String> authorName(ChatEvent event) {
+    return Optional.ofNullable(event.author().displayName());
   }
 
   /** The shortest time between two progressive updates this platform tolerates. */

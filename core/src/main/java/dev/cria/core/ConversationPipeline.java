@@ -109,7 +109,6 @@ public class ConversationPipeline {
       reply.finish(commands.handle(queued));
       return new PipelineResult(Outcome.COMMAND, null);
     }
-    quota.awaitTurn(queued);
     var stored = store.storedAnswer(queued.seq());
     if (stored.isPresent()) {
       LOG.info("Delivering the answer an earlier attempt stored");

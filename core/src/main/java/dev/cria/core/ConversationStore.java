@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** What the pipeline keeps about conversations: turns, settings, moderation decisions, usage. */
-public interface ConversationStore {
+/**
+ * What the pipeline keeps about conversations: turns, settings, moderation decisions, usage; and
+ * what the addressing rules remember ({@link AddressingRules.Memory}).
+ */
+public interface ConversationStore extends AddressingRules.Memory {
 
   /** The newest turns of a conversation up to and including an event, newest first. */
   List<StoredTurn> newestTurns(ConversationKey conversation, long upToSeq, int limit);
@@ -58,9 +61,11 @@ public interface ConversationStore {
 
   void delete(ConversationKey conversation, String messageId);
 
-  boolean isActive(ConversationKey conversation);
-
-  Optional<ConversationKey> conversationOfMessage(Platform platform, String messageId);
+  /**
+   * Names the author of the user turn an event stored (the name the platform shows, looked up after
+   * the ack).
+   */
+  void nameAuthor(long seq, String authorName);
 
   /**
    * Stores a vote on the answer whose platform message id this is, replacing the voter's earlier

@@ -23,12 +23,12 @@ public interface EventQueue {
 
   /**
    * Claims up to {@code limit} events of the given platforms that are at the head of their
-   * conversation.
+   * conversation and whose author has fewer than {@code perAuthor} older events open, on any
+   * replica ({@code CRIA_QUOTA_USER_IN_FLIGHT}; 0 for no limit). An author's further events stay
+   * queued until then: waiting holds no thread and asks the database nothing extra.
    */
-  List<QueuedEvent> claim(String owner, Set<Platform> platforms, Duration lease, int limit);
-
-  /** How many older events of this author are being answered right now, by any replica. */
-  long inFlightBefore(String authorId, long seq);
+  List<QueuedEvent> claim(
+      String owner, Set<Platform> platforms, Duration lease, int limit, int perAuthor);
 
   /** Extends the leases of every event this owner holds. */
   void renewLeases(String owner, Duration lease);

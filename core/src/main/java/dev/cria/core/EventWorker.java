@@ -45,11 +45,13 @@ public class EventWorker implements GracefulShutdownCapable {
   private final GiveUpReply giveUp;
   private final ReplyPorts replyPorts;
   private final WorkerSettings settings;
+  private final QuotaSettings quota;
   private final String owner = ownerName();
   private final ExecutorService answers = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Set<Long> held = ConcurrentHashMap.newKeySet();
   private final LeftMessages leftMessages = new LeftMessages();
+  private final AuthorNames authorNames;
   private final Semaphore wakeUp = new Semaphore(0);
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private final Thread loop;
@@ -61,12 +63,16 @@ public class EventWorker implements GracefulShutdownCapable {
       GiveUpReply giveUp,
       ReplyPorts replyPorts,
       WorkerSettings settings,
-      PipelineMetrics metrics) {
+      QuotaSettings quota,
+      PipelineMetrics metrics,
+      ConversationStore store) {
     this.queue = queue;
     this.pipeline = pipeline;
     this.giveUp = giveUp;
     this.replyPorts = replyPorts;
     this.settings = settings;
+    this.quota = quota;
+    this.authorNames = new AuthorNames(replyPorts, store);
     metrics.queueGauge(queue);
     this.loop = Thread.ofPlatform().name("cria-queue").daemon().start(this::run);
   }
@@ -118,7 +124,8 @@ public class EventWorker implements GracefulShutdownCapable {
     if (platforms.isEmpty() || room <= 0) {
       return 0;
     }
-    List<QueuedEvent> claimed = queue.claim(owner, platforms, settings.lease(), Math.min(room, 64));
+    List<QueuedEvent> claimed =
+        queue.claim(owner, platforms, settings.lease(), Math.min(room, 64), quota.userInFlight());
     for (QueuedEvent queued : claimed) {
       // Its lease ran out while the database was away and this process claimed it again: the
       // answer already under way here goes on (under the renewed lease).
@@ -136,7 +143,7 @@ public class EventWorker implements GracefulShutdownCapable {
       if (queued.attempts() > settings.maxAttempts()) {
         settle(queued, new PipelineResult(Outcome.FAILED, giveUp.send(queued)));
       } else {
-        settle(queued, pipeline.process(queued, owner));
+        settle(queued, pipeline.process(authorNames.named(queued), owner));
       }
     } finally {
       held.remove(queued.seq());

@@ -1,7 +1,7 @@
 package dev.cria.core;
 
+import dev.cria.chat.Addressing;
 import dev.cria.chat.ChatEvent;
-import dev.cria.chat.Command;
 import dev.cria.chat.ConversationKey;
 import dev.cria.chat.ConversationService;
 import dev.cria.chat.Platform;
@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What adapters call. Accepting an event is the first steps of the pipeline: ignore bots, dedupe on
- * the platform's event id and store the user turn, durably, before the platform is acked.
+ * What adapters call. Accepting an event is the first steps of the pipeline: decide whether it is
+ * for Cria ({@link AddressingRules}: bots never are), check access, dedupe on the platform's event
+ * id and store the user turn, durably, before the platform is acked.
  */
 // Like EventWorker, only in the assembled app; an adapter's test context brings its own fake.
 @Singleton
@@ -34,6 +35,7 @@ public class InboundConversationService implements ConversationService {
   private final PipelineMetrics metrics;
   private final AccessPolicy access;
   private final ReplyPorts replyPorts;
+  private final AddressingRules addressing;
   private final AccessNotices notices = new AccessNotices(Clock.systemUTC());
   private final ExecutorService noticeSender = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -52,6 +54,7 @@ public class InboundConversationService implements ConversationService {
     this.metrics = metrics;
     this.access = access;
     this.replyPorts = replyPorts;
+    this.addressing = new AddressingRules(store);
   }
 
   @Override
@@ -79,20 +82,16 @@ public class InboundConversationService implements ConversationService {
   }
 
   private Acceptance store(ChatEvent event) {
-    if (event.author().bot()) {
+    Optional<ChatEvent> forCria = addressing.forCria(event);
+    if (forCria.isEmpty()) {
       return Acceptance.IGNORED;
     }
-    if (refusal(event).isPresent()) {
-      tellRefused(event);
+    ChatEvent taken = forCria.get();
+    if (refusal(taken).isPresent()) {
+      tellRefused(taken);
       return Acceptance.REFUSED;
     }
-    ChatEvent toStore = event;
-    if (event.command() == null && event.text().isBlank() && event.attachments().isEmpty()) {
-      // A bare mention: say what Cria can do rather than ask the model about nothing. A file
-      // posted without text is a question about it.
-      toStore = event.withCommand(new Command.Help());
-    }
-    return queue.enqueue(toStore).isPresent() ? Acceptance.ACCEPTED : Acceptance.DUPLICATE;
+    return queue.enqueue(taken).isPresent() ? Acceptance.ACCEPTED : Acceptance.DUPLICATE;
   }
 
   /** The one notice a day, sent off the ack path; nothing about the event is kept. */
@@ -130,23 +129,14 @@ public class InboundConversationService implements ConversationService {
   }
 
   @Override
-  public void edited(ConversationKey conversation, String messageId, String newText) {
-    store.edit(conversation, messageId, newText);
+  public void edited(
+      ConversationKey conversation, Addressing addressed, String messageId, String newText) {
+    store.edit(addressing.conversationOf(conversation, addressed), messageId, newText);
   }
 
   @Override
   public void deleted(ConversationKey conversation, String messageId) {
     store.delete(conversation, messageId);
-  }
-
-  @Override
-  public boolean isActive(ConversationKey conversation) {
-    return store.isActive(conversation);
-  }
-
-  @Override
-  public Optional<ConversationKey> conversationOfMessage(Platform platform, String messageId) {
-    return store.conversationOfMessage(platform, messageId);
   }
 
   @Override

@@ -83,7 +83,7 @@ class ModelCall {
 
   /** One model call of the loop. */
   private Completion stream(ChatRequest asked, Progress progress, long started) {
-    progress.text.setLength(0);
+    progress.nextStep();
     // The breaker's permit is taken here, right before the call, and every way out of the call
     // records a result: a half-open breaker's trial permit is never kept by a failure elsewhere.
     if (!circuit.allows()) {
@@ -101,9 +101,9 @@ class ModelCall {
                   progress.sawText = true;
                   metrics.firstToken(Duration.ofNanos(System.nanoTime() - started));
                 }
-                progress.text.append(text);
+                progress.add(text);
                 if (!defaults.holdsOutputUntilChecked()) {
-                  progress.updates.offer(progress.shown());
+                  progress.updates.offer(progress.shown);
                 }
               });
       circuit.succeeded();
@@ -121,13 +121,16 @@ class ModelCall {
     }
   }
 
-  /** What the person sees while the answer is written: the step lines, then the text so far. */
+  /**
+   * What the person sees while the answer is written: the step lines, then the text so far. Both
+   * are kept as builders and appended to, so that a long answer is not copied once per token.
+   */
   private static final class Progress {
     private final Reply reply;
     private final ThrottledReply updates;
     private final StringBuilder text = new StringBuilder();
+    private final StringBuilder shown = new StringBuilder();
     private List<String> stepLines = List.of();
-    private String steps = "";
     private boolean sawText;
 
     Progress(Reply reply, ThrottledReply updates) {
@@ -135,14 +138,29 @@ class ModelCall {
       this.updates = updates;
     }
 
-    void steps(List<String> lines) {
-      stepLines = List.copyOf(lines);
-      steps = String.join("\n", lines);
-      updates.now(shown());
+    void add(String fragment) {
+      text.append(fragment);
+      shown.append(fragment);
     }
 
-    String shown() {
-      return steps.isEmpty() ? text.toString() : steps + "\n\n" + text;
+    /** A new model call: its text starts afresh under the step lines. */
+    void nextStep() {
+      text.setLength(0);
+      resetShown();
+    }
+
+    void steps(List<String> lines) {
+      stepLines = List.copyOf(lines);
+      resetShown();
+      updates.now(shown.toString());
+    }
+
+    private void resetShown() {
+      shown.setLength(0);
+      if (!stepLines.isEmpty()) {
+        shown.append(String.join("\n", stepLines)).append("\n\n");
+      }
+      shown.append(text);
     }
   }
 

@@ -46,20 +46,41 @@ public class PipelineMetrics {
     this.completionTokens = tokens("completion");
   }
 
-  /** Registers {@code cria.queue.open}: events accepted and not yet finished, across replicas. */
+  /**
+   * Registers {@code cria.queue.open}: events accepted and not yet finished, across replicas,
+   * counted in the database at most every {@link #QUEUE_COUNT_EVERY} however often {@code
+   * /prometheus} is scraped (by several scrapers, or a dashboard refreshing fast).
+   */
   void queueGauge(EventQueue queue) {
-    Gauge.builder(
-            "cria.queue.open",
-            queue,
-            s -> {
-              try {
-                return s.openEvents();
-              } catch (RuntimeException e) {
-                return Double.NaN;
-              }
-            })
+    OpenEventsCount open = new OpenEventsCount(queue);
+    Gauge.builder("cria.queue.open", open, OpenEventsCount::get)
         .description("Events accepted and not yet answered, in the shared database")
         .register(registry);
+  }
+
+  static final Duration QUEUE_COUNT_EVERY = Duration.ofSeconds(5);
+
+  private static final class OpenEventsCount {
+    private final EventQueue queue;
+    private double last = Double.NaN;
+    private long countedAt;
+
+    OpenEventsCount(EventQueue queue) {
+      this.queue = queue;
+    }
+
+    synchronized double get() {
+      long now = System.nanoTime();
+      if (Double.isNaN(last) || now - countedAt >= QUEUE_COUNT_EVERY.toNanos()) {
+        try {
+          last = queue.openEvents();
+        } catch (RuntimeException e) {
+          last = Double.NaN;
+        }
+        countedAt = now;
+      }
+      return last;
+    }
   }
 
   void event(Platform platform, Acceptance acceptance) {

@@ -9,48 +9,20 @@ import java.util.Optional;
 
 /**
  * Checks the limits before anything costs money: message length and daily requests and tokens per
- * user and per channel (a refusal says when the limit resets), and questions in flight per user (a
- * question over that limit waits until the user's earlier one is answered).
+ * user and per channel (a refusal says when the limit resets). Questions in flight per user are
+ * limited where events are claimed ({@link EventQueue#claim}).
  */
 @Singleton
 class QuotaGate {
 
-  static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
-  private static final Duration TURN_POLL = Duration.ofMillis(200);
-
-  private final EventQueue queue;
   private final ConversationStore store;
   private final QuotaSettings quota;
   private final PipelineMetrics metrics;
 
-  QuotaGate(
-      EventQueue queue, ConversationStore store, QuotaSettings quota, PipelineMetrics metrics) {
-    this.queue = queue;
+  QuotaGate(ConversationStore store, QuotaSettings quota, PipelineMetrics metrics) {
     this.store = store;
     this.quota = quota;
     this.metrics = metrics;
-  }
-
-  /**
-   * Waits while the event's author has as many older questions being answered as {@code
-   * CRIA_QUOTA_USER_IN_FLIGHT} allows, on any replica. The older question always goes first, so two
-   * cannot wait for each other. Gives up waiting after {@link #LONGEST_WAIT}.
-   */
-  void awaitTurn(QueuedEvent queued) {
-    if (quota.userInFlight() <= 0) {
-      return;
-    }
-    String user = queued.event().author().id();
-    long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
-    while (queue.inFlightBefore(user, queued.seq()) >= quota.userInFlight()
-        && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(TURN_POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
   }
 
   /** The refusal to show, or empty when the event may go on. */

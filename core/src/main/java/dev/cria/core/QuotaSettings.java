@@ -7,7 +7,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * Limits per user and per channel ({@code CRIA_QUOTA_*}); 0 means no limit. Daily limits reset at
  * 00:00 UTC.
  *
- * @param userInFlight questions one user may have answered at once, across conversations
+ * @param userInFlight questions one user may have answered at once, across conversations: 3, so
+ *     that a user's second and third threads are answered beside the first, while one user still
+ *     cannot take every model slot
  * @param maxInputChars the longest message Cria reads
  */
 @ConfigurationProperties("cria.quota")
@@ -16,5 +18,5 @@ public record QuotaSettings(
     @Bindable(defaultValue = "0") long userTokensPerDay,
     @Bindable(defaultValue = "0") long channelRequestsPerDay,
     @Bindable(defaultValue = "0") long channelTokensPerDay,
-    @Bindable(defaultValue = "1") int userInFlight,
+    @Bindable(defaultValue = "3") int userInFlight,
     @Bindable(defaultValue = "12000") int maxInputChars) {}

@@ -30,12 +30,14 @@ final class ThrottledReply {
   }
 
   /** Shows {@code textSoFar} unless the last update was too recent. */
-  void offer(String textSoFar) {
+  void offer(CharSequence soFar) {
     long now = System.nanoTime();
     if (updated && now - lastUpdate < intervalNanos) {
       return;
     }
-    send(textSoFar);
+    // Copied only when an update is due: once per token, the copies alone were O(n²) in the
+    // answer's length.
+    send(soFar.toString());
   }
 
   /** Shows {@code text} now, however recent the last update (a tool step, which is rare). */

@@ -1,9 +1,11 @@
 package dev.cria.testing;
 
+import dev.cria.chat.Addressing;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.ConversationKey;
 import dev.cria.chat.ConversationService;
 import dev.cria.chat.Platform;
+import dev.cria.core.AddressingRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The core as an adapter's tests see it, shared by every adapter: records what the adapter hands
- * over, deduplicates on the event id like the real store, answers the lookups from what the test
- * set up, and can be told to fail. Not a bean; tests register it on their context.
+ * The core as an adapter's tests see it, shared by every adapter: decides who Cria answers with the
+ * core's own {@link AddressingRules} (follow-ups and reply chains from what the test set up),
+ * records what it takes, deduplicates on the event id like the real store, and can be told to fail.
+ * Not a bean; tests register it on their context.
  */
 public final class RecordingConversationService implements ConversationService {
 
@@ -35,6 +38,7 @@ public final class RecordingConversationService implements ConversationService {
   private final Set<ConversationKey> active = ConcurrentHashMap.newKeySet();
   private final Map<String, ConversationKey> answers = new ConcurrentHashMap<>();
   private final AtomicInteger acceptCalls = new AtomicInteger();
+  private final AddressingRules rules = new AddressingRules(new Memory());
   private volatile List<String> models = List.of("Llama-4-Maverick-17B-128E-Instruct-FP8");
   private volatile boolean failing;
 
@@ -101,13 +105,14 @@ public final class RecordingConversationService implements ConversationService {
     if (failing) {
       throw new IllegalStateException("database unavailable");
     }
-    if (event.author().bot()) {
+    Optional<ChatEvent> forCria = rules.forCria(event);
+    if (forCria.isEmpty()) {
       return Acceptance.IGNORED;
     }
     if (!seen.add(event.platform() + "/" + event.eventId())) {
       return Acceptance.DUPLICATE;
     }
-    accepted.add(event);
+    accepted.add(forCria.get());
     return Acceptance.ACCEPTED;
   }
 
@@ -118,8 +123,9 @@ public final class RecordingConversationService implements ConversationService {
   }
 
   @Override
-  public void edited(ConversationKey conversation, String messageId, String newText) {
-    changes.add(new Change(conversation, messageId, newText));
+  public void edited(
+      ConversationKey conversation, Addressing addressing, String messageId, String newText) {
+    changes.add(new Change(rules.conversationOf(conversation, addressing), messageId, newText));
   }
 
   @Override
@@ -128,17 +134,21 @@ public final class RecordingConversationService implements ConversationService {
   }
 
   @Override
-  public boolean isActive(ConversationKey conversation) {
-    return active.contains(conversation);
-  }
-
-  @Override
-  public Optional<ConversationKey> conversationOfMessage(Platform platform, String messageId) {
-    return Optional.ofNullable(answers.get(messageId));
-  }
-
-  @Override
   public List<String> availableModels() {
     return models;
+  }
+
+  /** What the test told this fake about earlier conversations. */
+  private final class Memory implements AddressingRules.Memory {
+
+    @Override
+    public boolean isActive(ConversationKey conversation) {
+      return active.contains(conversation);
+    }
+
+    @Override
+    public Optional<ConversationKey> conversationOfMessage(Platform platform, String messageId) {
+      return Optional.ofNullable(answers.get(messageId));
+    }
   }
 }

@@ -42,6 +42,11 @@ public interface ChatMessageRepository extends CrudRepository<ChatMessageRow, Lo
   int updateAnswerMessageId(long eventSeq, String platformMessageId);
 
   @Query(
+      "UPDATE chat_message SET author_name = :authorName "
+          + "WHERE event_seq = :eventSeq AND role = 'user'")
+  int updateAuthorName(long eventSeq, String authorName);
+
+  @Query(
       "UPDATE chat_message SET content = :content "
           + "WHERE conversation_key = :conversationKey AND platform_message_id = :platformMessageId")
   int updateContent(String conversationKey, String platformMessageId, String content);

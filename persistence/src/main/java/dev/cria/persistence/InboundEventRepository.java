@@ -40,6 +40,30 @@ public interface InboundEventRepository extends CrudRepository<InboundEventRow, 
       ORDER BY e.id LIMIT :limit""")
   List<Long> findClaimable(Instant now, Collection<String> platforms, int limit);
 
+  /**
+   * Like {@link #findClaimable}, and an author's event only while fewer than {@code perAuthor} of
+   * their older events are open ({@code CRIA_QUOTA_USER_IN_FLIGHT}): a user's further questions
+   * wait in the queue, costing nothing, until an earlier one is finished (index {@code
+   * inbound_event_author_idx}).
+   */
+  @Query(
+      """
+      SELECT e.id FROM inbound_event e
+      WHERE e.status IN ('PENDING', 'CLAIMED')
+        AND e.platform IN (:platforms)
+        AND (e.status = 'PENDING' OR e.lease_until < :now)
+        AND NOT EXISTS (
+          SELECT 1 FROM inbound_event o
+          WHERE o.conversation_key = e.conversation_key AND o.id < e.id
+            AND o.status IN ('PENDING', 'CLAIMED'))
+        AND (e.author_id IS NULL OR (
+          SELECT COUNT(*) FROM inbound_event a
+          WHERE a.author_id = e.author_id AND a.status IN ('PENDING', 'CLAIMED')
+            AND a.id < e.id) < :perAuthor)
+      ORDER BY e.id LIMIT :limit""")
+  List<Long> findClaimableWithinAuthorLimit(
+      Instant now, Collection<String> platforms, int perAuthor, int limit);
+
   @Query(
       """
       UPDATE inbound_event
@@ -69,11 +93,6 @@ public interface InboundEventRepository extends CrudRepository<InboundEventRow, 
    * Events of one author being answered right now that arrived before the given one (the older goes
    * first, so two waiting for each other cannot both step back).
    */
-  @Query(
-      "SELECT COUNT(*) FROM inbound_event "
-          + "WHERE author_id = :authorId AND status = 'CLAIMED' AND id < :beforeId")
-  long countInFlightBefore(String authorId, long beforeId);
-
   @Query(
       "UPDATE inbound_event SET reply_message_id = :replyMessageId "
           + "WHERE id = :id AND lease_owner = :owner")

@@ -15,24 +15,17 @@ import dev.cria.core.Usage;
 import dev.cria.persistence.ChatMessageRepository;
 import dev.cria.persistence.ChatMessageRow;
 import dev.cria.persistence.ConversationSettingsRepository;
-import dev.cria.persistence.ConversationSettingsRow;
 import dev.cria.persistence.InboundEventRepository;
 import dev.cria.persistence.ModerationDecisionRepository;
 import dev.cria.persistence.ModerationDecisionRow;
 import dev.cria.persistence.TurnAttachmentRepository;
-import dev.cria.persistence.TurnAttachmentRow;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The {@link ConversationStore} on Micronaut Data JDBC: H2 or PostgreSQL. */
 @Singleton
@@ -40,11 +33,13 @@ class JdbcConversationStore implements ConversationStore {
 
   private final InboundEventRepository events;
   private final ChatMessageRepository messages;
-  private final ConversationSettingsRepository settings;
   private final ModerationDecisionRepository moderation;
   private final TurnAttachmentRepository attachments;
   private final TransactionOperations<Connection> transactions;
   private final WorkerDatabaseShare work;
+  private final TurnAttachments turnAttachments;
+  private final FeedbackVotes feedback;
+  private final StoredSettings storedSettings;
 
   JdbcConversationStore(
       InboundEventRepository events,
@@ -56,11 +51,13 @@ class JdbcConversationStore implements ConversationStore {
       WorkerDatabaseShare work) {
     this.events = events;
     this.messages = messages;
-    this.settings = settings;
     this.moderation = moderation;
     this.attachments = attachments;
     this.transactions = transactions;
     this.work = work;
+    this.turnAttachments = new TurnAttachments(attachments, transactions, work);
+    this.feedback = new FeedbackVotes(messages, transactions, work);
+    this.storedSettings = new StoredSettings(settings, transactions, work);
   }
 
   @Override
@@ -68,7 +65,7 @@ class JdbcConversationStore implements ConversationStore {
     String key = conversation.toString();
     List<ChatMessageRow> rows =
         work.run("reading history", () -> messages.findNewest(key, upToSeq, limit));
-    Map<Long, List<StoredAttachment>> bySeq = attachmentsOf(key, rows);
+    Map<Long, List<StoredAttachment>> bySeq = turnAttachments.of(key, rows);
     return rows.stream()
         .map(
             row -> {
@@ -82,75 +79,15 @@ class JdbcConversationStore implements ConversationStore {
         .toList();
   }
 
-  private Map<Long, List<StoredAttachment>> attachmentsOf(String key, List<ChatMessageRow> rows) {
-    List<Long> seqs =
-        rows.stream()
-            .filter(row -> ChatMessageRow.USER.equals(row.role()))
-            .map(ChatMessageRow::eventSeq)
-            .toList();
-    if (seqs.isEmpty()) {
-      return Map.of();
-    }
-    return work
-        .run(
-            "reading attachments",
-            () -> attachments.findByConversationKeyAndEventSeqInOrderById(key, seqs))
-        .stream()
-        .collect(
-            Collectors.groupingBy(
-                TurnAttachmentRow::eventSeq,
-                Collectors.mapping(JdbcConversationStore::attachment, Collectors.toList())));
-  }
-
-  private static StoredAttachment attachment(TurnAttachmentRow row) {
-    return new StoredAttachment(
-        TurnAttachmentRow.IMAGE.equals(row.kind())
-            ? StoredAttachment.Kind.IMAGE
-            : StoredAttachment.Kind.FILE,
-        row.name(),
-        row.mimeType(),
-        row.content(),
-        row.tokens());
-  }
-
   @Override
   public void saveAttachments(
       ConversationKey conversation, long seq, List<StoredAttachment> toKeep) {
-    String key = conversation.toString();
-    Instant now = Instant.now();
-    List<TurnAttachmentRow> rows =
-        toKeep.stream()
-            .map(
-                attachment ->
-                    new TurnAttachmentRow(
-                        null,
-                        key,
-                        seq,
-                        attachment.kind().name().toLowerCase(Locale.ROOT),
-                        StoredLimits.name(attachment.name()),
-                        StoredLimits.mimeType(attachment.mimeType()),
-                        StoredLimits.text(attachment.content()),
-                        attachment.tokens(),
-                        now))
-            .toList();
-    work.run(
-        "storing attachments",
-        () ->
-            transactions.executeWrite(
-                status -> {
-                  attachments.deleteByEventSeq(seq);
-                  attachments.saveAll(rows);
-                  return null;
-                }));
+    turnAttachments.save(conversation, seq, toKeep);
   }
 
   @Override
   public long imageCount(ConversationKey conversation, long exceptSeq) {
-    return work.run(
-        "counting images",
-        () ->
-            attachments.countByConversationKeyAndKindAndEventSeqNotEqual(
-                conversation.toString(), TurnAttachmentRow.IMAGE, exceptSeq));
+    return turnAttachments.imageCount(conversation, exceptSeq);
   }
 
   @Override
@@ -274,6 +211,11 @@ class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
+  public void nameAuthor(long seq, String authorName) {
+    work.run("naming author", () -> messages.updateAuthorName(seq, StoredLimits.name(authorName)));
+  }
+
+  @Override
   public boolean isActive(ConversationKey conversation) {
     return TransientSqlRetry.ACK.run(
         "looking up conversation", () -> events.existsByConversationKey(conversation.toString()));
@@ -295,111 +237,22 @@ class JdbcConversationStore implements ConversationStore {
   @Override
   public Optional<String> saveFeedback(
       Platform platform, String messageId, String userId, int rating) {
-    Optional<ChatMessageRow> answer =
-        TransientSqlRetry.ACK
-            .run(
-                "looking up an answer",
-                () ->
-                    messages.findFirstByPlatformMessageIdAndRole(
-                        messageId, ChatMessageRow.ASSISTANT))
-            .filter(row -> ConversationKey.parse(row.conversationKey()).platform() == platform);
-    if (answer.isEmpty()) {
-      return Optional.empty();
-    }
-    ChatMessageRow row = answer.get();
-    String model = row.model() != null ? row.model() : "unknown";
-    TransientSqlRetry.ACK.run(
-        "storing feedback",
-        () ->
-            transactions.executeWrite(
-                status -> {
-                  Connection connection = status.getConnection();
-                  try (var delete =
-                      connection.prepareStatement(
-                          "DELETE FROM feedback WHERE message_id = ? AND user_id = ?")) {
-                    delete.setLong(1, row.id());
-                    delete.setString(2, userId);
-                    delete.executeUpdate();
-                  }
-                  try (var insert =
-                      connection.prepareStatement(
-                          "INSERT INTO feedback (conversation_key, message_id, rating, user_id,"
-                              + " created_at, model, system_prompt_version, event_id)"
-                              + " VALUES (?, ?, ?, ?, ?, ?, ?,"
-                              + " (SELECT e.event_id FROM inbound_event e WHERE e.id = ?))")) {
-                    insert.setString(1, row.conversationKey());
-                    insert.setLong(2, row.id());
-                    insert.setInt(3, rating);
-                    insert.setString(4, userId);
-                    insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
-                    insert.setString(6, model);
-                    insert.setString(7, row.systemPromptVersion());
-                    insert.setLong(8, row.eventSeq());
-                    return insert.executeUpdate();
-                  }
-                }));
-    return Optional.of(model);
+    return feedback.save(platform, messageId, userId, rating);
   }
 
   @Override
   public List<FeedbackCount> feedbackPerModel(Instant since) {
-    return work.run(
-        "reading feedback",
-        () ->
-            transactions.executeRead(
-                status -> {
-                  try (var query =
-                      status
-                          .getConnection()
-                          .prepareStatement(
-                              "SELECT COALESCE(model, 'unknown') AS m,"
-                                  + " SUM(CASE WHEN rating > 0 THEN 1 ELSE 0 END) AS up,"
-                                  + " SUM(CASE WHEN rating < 0 THEN 1 ELSE 0 END) AS down"
-                                  + " FROM feedback WHERE created_at >= ?"
-                                  + " GROUP BY COALESCE(model, 'unknown') ORDER BY m")) {
-                    query.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
-                    List<FeedbackCount> counts = new ArrayList<>();
-                    try (var rows = query.executeQuery()) {
-                      while (rows.next()) {
-                        counts.add(
-                            new FeedbackCount(
-                                rows.getString("m"), rows.getLong("up"), rows.getLong("down")));
-                      }
-                    }
-                    return counts;
-                  }
-                }));
+    return feedback.perModel(since);
   }
 
   @Override
   public Settings settings(ConversationKey key) {
-    return work.run("reading settings", () -> settings.findById(key.toString()))
-        .map(
-            row ->
-                new Settings(
-                    row.model(), row.systemPrompt(), row.temperature(), row.maxCompletionTokens()))
-        .orElse(Settings.NONE);
+    return storedSettings.of(key);
   }
 
   @Override
   public void saveSettings(ConversationKey key, Settings value, String updatedBy) {
-    var row =
-        new ConversationSettingsRow(
-            key.toString(),
-            StoredLimits.text(value.model()),
-            StoredLimits.text(value.systemPrompt()),
-            value.temperature(),
-            value.maxCompletionTokens(),
-            StoredLimits.text(updatedBy),
-            Instant.now());
-    work.run(
-        "storing settings",
-        () ->
-            transactions.executeWrite(
-                status ->
-                    settings.existsById(row.conversationKey())
-                        ? settings.update(row)
-                        : settings.save(row)));
+    storedSettings.save(key, value, updatedBy);
   }
 
   @Override

@@ -111,14 +111,20 @@ class JdbcEventQueue implements EventQueue {
   }
 
   @Override
-  public List<QueuedEvent> claim(String owner, Set<Platform> platforms, Duration lease, int limit) {
+  public List<QueuedEvent> claim(
+      String owner, Set<Platform> platforms, Duration lease, int limit, int perAuthor) {
     if (platforms.isEmpty() || limit <= 0) {
       return List.of();
     }
     Instant now = Instant.now();
     List<String> platformIds = platforms.stream().map(Platform::id).toList();
     List<Long> claimable =
-        work.run("finding claimable events", () -> events.findClaimable(now, platformIds, limit));
+        work.run(
+            "finding claimable events",
+            () ->
+                perAuthor > 0
+                    ? events.findClaimableWithinAuthorLimit(now, platformIds, perAuthor, limit)
+                    : events.findClaimable(now, platformIds, limit));
     List<QueuedEvent> claimed = new ArrayList<>();
     for (long id : claimable) {
       work.run(
@@ -138,11 +144,6 @@ class JdbcEventQueue implements EventQueue {
         fromJson(row.payload(), row.replyAddress()),
         row.attempts(),
         row.replyMessageId());
-  }
-
-  @Override
-  public long inFlightBefore(String authorId, long seq) {
-    return work.run("counting in-flight events", () -> events.countInFlightBefore(authorId, seq));
   }
 
   @Override

@@ -74,6 +74,35 @@ abstract class RepositoryContract {
   }
 
   @Test
+  void anAuthorsEventWaitsInTheQueueWhileTheirLimitOfOpenOnesIsReached() {
+    long first = threadEvent("Ev1", "C1", "U1");
+    long second = threadEvent("Ev2", "C2", "U1");
+    long third = threadEvent("Ev3", "C3", "U1");
+    long otherUser = threadEvent("Ev4", "C4", "U2");
+
+    assertEquals(
+        List.of(first, second, otherUser),
+        events.findClaimableWithinAuthorLimit(now(), SLACK, 2, 10));
+    assertEquals(1, events.claim(first, "a", now().plusSeconds(60), now()));
+    assertEquals(1, events.claim(second, "a", now().plusSeconds(60), now()));
+    assertEquals(List.of(otherUser), events.findClaimableWithinAuthorLimit(now(), SLACK, 2, 10));
+
+    assertEquals(1, events.finish(first, "a", InboundEventRow.DONE, now(), null));
+    assertEquals(
+        List.of(third, otherUser), events.findClaimableWithinAuthorLimit(now(), SLACK, 2, 10));
+    assertEquals(
+        List.of(third, otherUser), events.findClaimable(now(), SLACK, 10), "no limit without one");
+  }
+
+  private long threadEvent(String eventId, String channel, String author) {
+    return events
+        .save(
+            InboundEventRow.pending(
+                "slack", eventId, "slack:T1:" + channel, author, "{}", null, now()))
+        .id();
+  }
+
+  @Test
   void onlyEventsOfTheAskedPlatformsAreClaimable() {
     long slack = events.save(InboundEventRow.pending("slack", "Ev1", KEY, "{}", now())).id();
     events.save(InboundEventRow.pending("discord", "Ev1", "discord:G1:C1", "{}", now()));
@@ -143,6 +172,18 @@ abstract class RepositoryContract {
 
     List<ChatMessageRow> left = messages.findByConversationKeyOrderById(KEY);
     assertEquals(List.of("third"), left.stream().map(m -> m.content()).toList());
+  }
+
+  @Test
+  void theWorkerNamesTheAuthorOfAUserTurnAndOfNoAnswer() {
+    messages.save(message(1, ChatMessageRow.USER, "question", "m1"));
+    messages.save(message(1, ChatMessageRow.ASSISTANT, "answer", "m2"));
+
+    assertEquals(1, messages.updateAuthorName(1, "Ada Lovelace"));
+
+    List<ChatMessageRow> rows = messages.findByConversationKeyOrderById(KEY);
+    assertEquals("Ada Lovelace", rows.get(0).authorName());
+    assertEquals("Ada", rows.get(1).authorName(), "an answer keeps what it had");
   }
 
   @Test

@@ -1,13 +1,12 @@
 package dev.cria.discord;
 
+import dev.cria.chat.Addressing;
 import dev.cria.chat.Attachment;
 import dev.cria.chat.Author;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Command;
 import dev.cria.chat.CommandParser;
 import dev.cria.chat.ConversationKey;
-import dev.cria.chat.ConversationService;
-import dev.cria.chat.Platform;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,8 +22,10 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 
 /**
  * Turns Discord gateway payloads ({@code MESSAGE_CREATE}, {@code INTERACTION_CREATE}) into {@link
- * ChatEvent}s: decides which messages are for Cria, names their conversation and strips the
- * mention. Pure apart from the two conversation lookups it asks the core.
+ * ChatEvent}s saying what the platform said: the conversation the place names, whether Cria is
+ * mentioned, the message replied to, the author's bot flag, the text without the mention. Pure: it
+ * asks nobody; whether Cria answers, and whether a reply continues one of its conversations, is the
+ * core's decision ({@code AddressingRules}).
  *
  * <p>Public for the property tests in {@code dev.cria.discord.fuzz}, which feed it arbitrary and
  * mutated payloads.
@@ -34,16 +35,9 @@ public final class DiscordEventMapper {
   /** Discord message types a person writes: DEFAULT and REPLY. */
   private static final Set<Integer> USER_MESSAGE_TYPES = Set.of(0, 19);
 
-  private final ConversationService conversations;
-
-  public DiscordEventMapper(ConversationService conversations) {
-    this.conversations = conversations;
-  }
-
   /**
-   * The event for a message, or empty when it is not for Cria: a bot wrote it, or it sits in a
-   * channel without mentioning Cria or replying to one of its answers, or in a thread Cria has not
-   * joined.
+   * The event for a message, or empty when it is not one a person wrote (Discord's system
+   * messages). Bots' messages, Cria's among them, are handed over with the author's bot flag set.
    *
    * @throws IllegalArgumentException when the payload lacks a field a message needs, or holds one
    *     of the wrong type; nothing else is thrown
@@ -57,45 +51,48 @@ public final class DiscordEventMapper {
   }
 
   private Optional<ChatEvent> readMessage(DataObject message, ChannelPlace place, String selfId) {
-    DataObject author = message.getObject("author");
-    if (author.getBoolean("bot") || author.getString("id").equals(selfId)) {
-      return Optional.empty();
-    }
     if (!USER_MESSAGE_TYPES.contains(message.getInt("type", 0))) {
       return Optional.empty();
     }
+    DataObject author = message.getObject("author");
     String messageId = message.getString("id");
-    boolean mentioned = mentions(message, selfId);
     String text = withoutMention(message.getString("content", ""), selfId);
-    List<Attachment> attachments = attachments(message);
-    if (text.isEmpty() && !mentioned && place.kind() != ChannelPlace.Kind.DM) {
-      // Without the Message Content intent, other people's messages arrive with no text.
-      return Optional.empty();
-    }
-    Optional<ConversationKey> conversation =
-        switch (place.kind()) {
-          case DM -> Optional.of(place.key());
-          case THREAD ->
-              mentioned || conversations.isActive(place.key())
-                  ? Optional.of(place.key())
-                  : Optional.<ConversationKey>empty();
-          case CHANNEL ->
-              answerRepliedTo(message)
-                  .or(() -> mentioned ? Optional.of(place.startedBy(messageId)) : Optional.empty());
-        };
     String dmUser = place.kind() == ChannelPlace.Kind.DM ? author.getString("id") : null;
-    return conversation.map(
-        key ->
-            new ChatEvent(
-                key,
-                messageId,
-                messageId,
-                author(author, message.optObject("member").orElse(null)),
-                text,
-                CommandParser.parse(text).orElse(null),
-                OffsetDateTime.parse(message.getString("timestamp")).toInstant(),
-                new ReplyAddress.ToChannel(place.channelId(), messageId, dmUser).encode(),
-                attachments));
+    return Optional.of(
+        new ChatEvent(
+            conversationNamed(message, place),
+            messageId,
+            messageId,
+            author(author, message.optObject("member").orElse(null), fromBot(author, selfId)),
+            text,
+            CommandParser.parse(text).orElse(null),
+            OffsetDateTime.parse(message.getString("timestamp")).toInstant(),
+            new ReplyAddress.ToChannel(place.channelId(), messageId, dmUser).encode(),
+            attachments(message),
+            addressing(message, place, selfId)));
+  }
+
+  /**
+   * What the message says about whom it addresses: a DM is written to Cria; in a thread or a
+   * channel, whether it mentions Cria, and in a channel the message it replies to.
+   *
+   * @throws IllegalArgumentException when the payload holds a field of the wrong type
+   */
+  public static Addressing addressing(DataObject message, ChannelPlace place, String selfId) {
+    try {
+      return switch (place.kind()) {
+        case DM -> Addressing.direct();
+        case THREAD -> Addressing.inThread(mentions(message, selfId));
+        case CHANNEL -> Addressing.inChannel(mentions(message, selfId), repliedTo(message));
+      };
+    } catch (ParsingException e) {
+      throw unreadable("message", e);
+    }
+  }
+
+  /** Whether a bot wrote the message, Cria included: the one bot check of the Discord adapter. */
+  static boolean fromBot(DataObject author, String selfId) {
+    return author.getBoolean("bot") || author.getString("id").equals(selfId);
   }
 
   /** The files attached to a message, downloaded later from their CDN {@code url}. */
@@ -118,17 +115,15 @@ public final class DiscordEventMapper {
   }
 
   /**
-   * The conversation an edited message belongs to, as far as the payload tells: the thread or DM,
-   * the answer it replies to, or the conversation it started with a mention.
+   * The conversation a message names, as far as the payload tells: the thread or DM, or, in a
+   * channel, the conversation it starts (a reply to one of Cria's answers continues that answer's
+   * instead, which the core knows: see {@link #addressing}).
    */
-  public ConversationKey editedConversation(DataObject message, ChannelPlace place) {
-    if (place.kind() != ChannelPlace.Kind.CHANNEL) {
-      return place.key();
-    }
+  public static ConversationKey conversationNamed(DataObject message, ChannelPlace place) {
     try {
-      return answerRepliedTo(message).orElseGet(() -> place.startedBy(message.getString("id")));
+      return place.startedBy(message.getString("id"));
     } catch (ParsingException e) {
-      throw unreadable("edited message", e);
+      throw unreadable("message", e);
     }
   }
 
@@ -176,7 +171,7 @@ public final class DiscordEventMapper {
         conversation,
         id,
         null,
-        author(user, member),
+        author(user, member, user.getBoolean("bot")),
         aboutMessage
             ? MessageQuestion.of(data)
             : command == null ? invocation.option("prompt") : invocation.text(),
@@ -185,14 +180,13 @@ public final class DiscordEventMapper {
         address);
   }
 
-  private Optional<ConversationKey> answerRepliedTo(DataObject message) {
+  /** The id of the message this one replies to, or null. */
+  private static String repliedTo(DataObject message) {
     return message
         .optObject("message_reference")
         .filter(reference -> !reference.isNull("message_id"))
-        .flatMap(
-            reference ->
-                conversations.conversationOfMessage(
-                    Platform.DISCORD, reference.getString("message_id")));
+        .map(reference -> reference.getString("message_id"))
+        .orElse(null);
   }
 
   private static boolean mentions(DataObject message, String selfId) {
@@ -205,7 +199,7 @@ public final class DiscordEventMapper {
     return false;
   }
 
-  private static Author author(DataObject user, DataObject member) {
+  private static Author author(DataObject user, DataObject member, boolean bot) {
     String name =
         member != null && !member.isNull("nick")
             ? member.getString("nick")
@@ -218,7 +212,7 @@ public final class DiscordEventMapper {
     for (int i = 0; i < held.length(); i++) {
       roles.add(held.getString(i));
     }
-    return new Author(user.getString("id"), name, user.getBoolean("bot"), roles);
+    return new Author(user.getString("id"), name, bot, roles);
   }
 
   /** What the public methods throw for a payload without what they need. */

@@ -40,7 +40,7 @@ public class DiscordListener extends ListenerAdapter {
 
   public DiscordListener(ConversationService conversations) {
     this.conversations = conversations;
-    DiscordEventMapper mapper = new DiscordEventMapper(conversations);
+    DiscordEventMapper mapper = new DiscordEventMapper();
     this.slashCommands = new SlashCommandHandler(conversations, mapper);
     this.messages = new MessageHandler(conversations, mapper);
   }

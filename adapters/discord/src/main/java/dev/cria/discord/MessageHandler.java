@@ -6,14 +6,16 @@ import java.util.Optional;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.exceptions.ParsingException;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Handles messages: mentions, replies to Cria's answers, messages in its threads and DMs go to the
- * core; edits and deletes update the stored turns.
+ * Handles messages: every message a person writes goes to the core, which decides whether Cria
+ * answers (mentions, replies to its answers, messages in its threads and DMs); edits and deletes
+ * update the stored turns.
  */
 final class MessageHandler {
 
@@ -28,9 +30,6 @@ final class MessageHandler {
   }
 
   void received(MessageReceivedEvent event) {
-    if (event.getAuthor().isBot()) {
-      return;
-    }
     String selfId = event.getJDA().getSelfUser().getId();
     Optional<ChatEvent> chat;
     try {
@@ -48,6 +47,7 @@ final class MessageHandler {
 
   void updated(MessageUpdateEvent event) {
     if (event.getAuthor().isBot()) {
+      // Cria edits its own answers as they stream: bots' edits never change a turn.
       return;
     }
     DataObject message = payload(event.getRawData());
@@ -57,12 +57,14 @@ final class MessageHandler {
       // No text to take over (or none visible without the Message Content intent).
       return;
     }
+    ChannelPlace place = ChannelPlace.of(event.getChannel());
     try {
       conversations.edited(
-          mapper.editedConversation(message, ChannelPlace.of(event.getChannel())),
+          DiscordEventMapper.conversationNamed(message, place),
+          DiscordEventMapper.addressing(message, place, selfId),
           event.getMessageId(),
           text);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ParsingException e) {
       LOG.warn(
           "Discord edit {} could not be read, skipped: {}", event.getMessageId(), e.getMessage());
     }

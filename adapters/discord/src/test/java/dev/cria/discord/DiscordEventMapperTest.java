@@ -11,24 +11,39 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cria.chat.Addressing;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Command;
 import dev.cria.chat.ConversationKey;
 import dev.cria.chat.Platform;
 import dev.cria.testing.RecordingConversationService;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.Test;
 
-/** Gateway payloads (recorded shapes under fixtures/discord) to chat events. */
+/**
+ * Gateway payloads (recorded shapes under fixtures/discord) to chat events. Whether Cria answers is
+ * the core's decision: the cases about it hand the mapped event to the shared fake of the core,
+ * which decides with the core's own rules.
+ */
 class DiscordEventMapperTest {
 
   private static final String THREAD_ID = "1350000000000000700";
 
   private final RecordingConversationService core = new RecordingConversationService();
-  private final DiscordEventMapper mapper = new DiscordEventMapper(core);
+  private final DiscordEventMapper mapper = new DiscordEventMapper();
   private final ChannelPlace channel = ChannelPlace.channel(GUILD_ID, CHANNEL_ID);
+
+  /** The event as the core takes it, or empty when the core does not answer it. */
+  private Optional<ChatEvent> taken(DataObject message, ChannelPlace place) {
+    int before = core.accepted().size();
+    mapper.message(message, place, SELF_ID).ifPresent(core::accept);
+    List<ChatEvent> accepted = core.accepted();
+    return accepted.size() > before ? Optional.of(accepted.getLast()) : Optional.empty();
+  }
 
   @Test
   void aMentionInAChannelStartsAConversationNamedAfterIt() {
@@ -43,6 +58,7 @@ class DiscordEventMapperTest {
     assertEquals("Alice", event.author().displayName());
     assertFalse(event.author().bot());
     assertEquals(Instant.parse("2025-03-01T12:00:00Z"), event.time());
+    assertEquals(Addressing.inChannel(true, null), event.addressing());
     assertEquals(
         new ReplyAddress.ToChannel(CHANNEL_ID, "1350000000000003000", null),
         ReplyAddress.decode(event.replyAddress()));
@@ -81,7 +97,10 @@ class DiscordEventMapperTest {
     DataObject chatter = fixture("message-mention").put("content", "lunch?");
     chatter.put("mentions", DataArray.empty());
 
-    assertTrue(mapper.message(chatter, channel, SELF_ID).isEmpty());
+    assertEquals(
+        Addressing.inChannel(false, null),
+        mapper.message(chatter, channel, SELF_ID).orElseThrow().addressing());
+    assertTrue(taken(chatter, channel).isEmpty());
   }
 
   @Test
@@ -89,7 +108,7 @@ class DiscordEventMapperTest {
     ConversationKey asked = key(CHANNEL_ID, "1350000000000001000");
     core.answered("1350000000000004000", asked);
 
-    ChatEvent event = mapper.message(fixture("message-reply"), channel, SELF_ID).orElseThrow();
+    ChatEvent event = taken(fixture("message-reply"), channel).orElseThrow();
 
     assertEquals(asked, event.conversation());
     assertEquals("and what about alpacas?", event.text());
@@ -97,8 +116,10 @@ class DiscordEventMapperTest {
 
   @Test
   void aReplyToSomeoneElseThatMentionsCriaStartsItsOwnConversation() {
-    ChatEvent event = mapper.message(fixture("message-reply"), channel, SELF_ID).orElseThrow();
+    ChatEvent mapped = mapper.message(fixture("message-reply"), channel, SELF_ID).orElseThrow();
+    ChatEvent event = taken(fixture("message-reply"), channel).orElseThrow();
 
+    assertEquals(Addressing.inChannel(true, "1350000000000004000"), mapped.addressing());
     assertEquals(key(CHANNEL_ID, "1350000000000003001"), event.conversation());
   }
 
@@ -109,11 +130,12 @@ class DiscordEventMapperTest {
         fixture("message-mention").put("channel_id", THREAD_ID).put("content", "go on");
     message.put("mentions", DataArray.empty());
 
-    assertTrue(mapper.message(message, thread, SELF_ID).isEmpty());
-    core.markActive(key(CHANNEL_ID, THREAD_ID));
     assertEquals(
-        key(CHANNEL_ID, THREAD_ID),
-        mapper.message(message, thread, SELF_ID).orElseThrow().conversation());
+        Addressing.inThread(false),
+        mapper.message(message, thread, SELF_ID).orElseThrow().addressing());
+    assertTrue(taken(message, thread).isEmpty());
+    core.markActive(key(CHANNEL_ID, THREAD_ID));
+    assertEquals(key(CHANNEL_ID, THREAD_ID), taken(message, thread).orElseThrow().conversation());
   }
 
   @Test
@@ -123,17 +145,15 @@ class DiscordEventMapperTest {
     DataObject blank = fixture("message-mention").put("channel_id", THREAD_ID).put("content", "");
     blank.put("mentions", DataArray.empty());
 
-    assertTrue(mapper.message(blank, thread, SELF_ID).isEmpty());
+    assertTrue(taken(blank, thread).isEmpty());
   }
 
   @Test
   void aDirectMessageIsAlwaysForCriaOneConversationPerChannel() {
-    ChatEvent event =
-        mapper
-            .message(fixture("message-dm"), ChannelPlace.dm(DM_CHANNEL_ID), SELF_ID)
-            .orElseThrow();
+    ChatEvent event = taken(fixture("message-dm"), ChannelPlace.dm(DM_CHANNEL_ID)).orElseThrow();
 
     assertEquals(ConversationKey.of(Platform.DISCORD, "@me", DM_CHANNEL_ID), event.conversation());
+    assertEquals(Addressing.direct(), event.addressing());
     assertEquals(new Command.Help(), event.command());
     assertEquals(
         new ReplyAddress.ToChannel(DM_CHANNEL_ID, "1350000000000003002", USER_ID),
@@ -142,10 +162,14 @@ class DiscordEventMapperTest {
 
   @Test
   void botsAreIgnoredCriaIncluded() {
-    assertTrue(mapper.message(fixture("message-bot"), channel, SELF_ID).isEmpty());
     DataObject own = fixture("message-mention");
     own.getObject("author").put("id", SELF_ID);
-    assertTrue(mapper.message(own, channel, SELF_ID).isEmpty());
+
+    assertTrue(
+        mapper.message(fixture("message-bot"), channel, SELF_ID).orElseThrow().author().bot());
+    assertTrue(mapper.message(own, channel, SELF_ID).orElseThrow().author().bot());
+    assertTrue(taken(fixture("message-bot"), channel).isEmpty());
+    assertTrue(taken(own, channel).isEmpty());
   }
 
   @Test
@@ -223,11 +247,23 @@ class DiscordEventMapperTest {
   @Test
   void editsFindTheirConversation() {
     DataObject edited = fixture("message-mention");
-    assertEquals(
-        key(CHANNEL_ID, "1350000000000003000"), mapper.editedConversation(edited, channel));
+    DataObject reply = fixture("message-reply");
     ConversationKey asked = key(CHANNEL_ID, "1350000000000001000");
     core.answered("1350000000000004000", asked);
-    assertEquals(asked, mapper.editedConversation(fixture("message-reply"), channel));
+
+    core.edited(
+        DiscordEventMapper.conversationNamed(edited, channel),
+        DiscordEventMapper.addressing(edited, channel, SELF_ID),
+        "1350000000000003000",
+        "new");
+    core.edited(
+        DiscordEventMapper.conversationNamed(reply, channel),
+        DiscordEventMapper.addressing(reply, channel, SELF_ID),
+        "1350000000000003001",
+        "new");
+
+    assertEquals(key(CHANNEL_ID, "1350000000000003000"), core.edits().get(0).conversation());
+    assertEquals(asked, core.edits().get(1).conversation());
   }
 
   private static ConversationKey key(String channelId, String thread) {

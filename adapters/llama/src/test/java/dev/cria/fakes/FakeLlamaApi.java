@@ -70,6 +70,10 @@ public final class FakeLlamaApi implements AutoCloseable {
   private final FakeLlamaApiChat chat;
   private final FakeLlamaServer shape;
   private final FakeLlamaApiCatalog catalog;
+  private final java.util.concurrent.atomic.AtomicInteger chatsOpen =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger mostChatsAtOnce =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean moderationUnavailable;
   private volatile String requiredApiKey;
   private final java.util.Set<String> visionModels =
@@ -126,6 +130,11 @@ public final class FakeLlamaApi implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(api::close));
     System.out.println("FakeLlamaApi listening on " + api.baseUrl() + " and " + api.compatUrl());
     new CountDownLatch(1).await();
+  }
+
+  /** The most chat completions this fake was answering at the same time. */
+  public int mostChatsAtOnce() {
+    return mostChatsAtOnce.get();
   }
 
   public int port() {
@@ -250,7 +259,15 @@ public final class FakeLlamaApi implements AutoCloseable {
       return;
     }
     switch (request.endpoint()) {
-      case CHAT -> chat(exchange, request);
+      case CHAT -> {
+        int open = chatsOpen.incrementAndGet();
+        mostChatsAtOnce.accumulateAndGet(open, Math::max);
+        try {
+          chat(exchange, request);
+        } finally {
+          chatsOpen.decrementAndGet();
+        }
+      }
       case GUARD -> guard(exchange, request);
       case MODERATION -> {
         if (shape.moderations()) {

@@ -2,6 +2,7 @@ package dev.cria.slack;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.cria.chat.Addressing;
 import dev.cria.chat.Attachment;
 import dev.cria.chat.Author;
 import dev.cria.chat.ChatEvent;
@@ -17,13 +18,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads one Events API envelope ({@code event_callback}) and decides what it means for Cria. Pure:
- * no Slack calls, no database; {@link SlackEventReceiver} acts on the result.
+ * Reads one Events API envelope ({@code event_callback}) and says what the platform said: a new
+ * message (its conversation, whether it mentions Cria, whether it is a DM or sits in a thread, its
+ * author's bot flag, its text and files), an edit or a delete. Pure: no Slack calls, no database,
+ * no question to the core; whether Cria answers is the core's decision ({@code AddressingRules}).
  *
- * <p>Rules: an {@code app_mention} starts or continues the thread it is in. A DM is always for Cria
- * (the DM thread, or else the DM channel, is the conversation). A thread reply without a mention is
- * a follow-up. A {@code message} that mentions Cria in a channel is skipped because its {@code
- * app_mention} twin is answered. Bots, Cria included, are skipped.
+ * <p>Conversations: an {@code app_mention} names the thread it is in, or a new thread on itself. A
+ * DM names the DM thread, or else the DM channel. A channel message names its thread, or a new
+ * thread on itself. A {@code message} that mentions Cria in a channel is skipped because its {@code
+ * app_mention} twin is handed over; so are Slack's bookkeeping subtypes. Edits and deletes of bots'
+ * messages (Cria's own streamed edits among them) are skipped here, as they never change a turn.
  *
  * <p>Public for the property tests in {@code dev.cria.slack.fuzz}, which feed it arbitrary and
  * mutated envelopes.
@@ -61,16 +65,17 @@ public final class SlackEventMapper {
 
   private static SlackInbound mention(
       String team, String eventId, JsonObject event, String botUserId) {
-    if (fromBot(event, botUserId)) {
-      return new SlackInbound.Skip("a bot's mention");
-    }
     String ts = string(event, "ts");
-    if (ts == null) {
-      return new SlackInbound.Skip("a mention without a ts");
+    if (ts == null || string(event, "user") == null) {
+      return new SlackInbound.Skip("a mention without a ts or a user");
     }
-    String thread = orElse(string(event, "thread_ts"), ts);
+    String threadTs = string(event, "thread_ts");
+    String thread = orElse(threadTs, ts);
     var key = new ConversationKey(Platform.SLACK, team, string(event, "channel"), thread);
-    return new SlackInbound.Message(chatEvent(team, eventId, event, key, thread, botUserId), false);
+    Addressing addressing =
+        threadTs != null ? Addressing.inThread(true) : Addressing.inChannel(true, null);
+    return new SlackInbound.Message(
+        chatEvent(team, eventId, event, key, thread, botUserId, addressing));
   }
 
   private static SlackInbound message(
@@ -85,27 +90,27 @@ public final class SlackEventMapper {
     if (subtype != null && !USER_SUBTYPES.contains(subtype)) {
       return new SlackInbound.Skip("message subtype " + subtype);
     }
-    if (fromBot(event, botUserId)) {
-      return new SlackInbound.Skip("a bot's message");
-    }
-    if (string(event, "ts") == null) {
-      return new SlackInbound.Skip("a message without a ts");
+    String ts = string(event, "ts");
+    if (ts == null || string(event, "user") == null) {
+      // Only people (and bots posting as users) have a user; the rest is integrations' output.
+      return new SlackInbound.Skip("a message without a ts or a user");
     }
     String channel = string(event, "channel");
     String thread = string(event, "thread_ts");
     if (isDm(event)) {
       var key = new ConversationKey(Platform.SLACK, team, channel, thread);
       return new SlackInbound.Message(
-          chatEvent(team, eventId, event, key, thread, botUserId), false);
+          chatEvent(team, eventId, event, key, thread, botUserId, Addressing.direct()));
     }
     if (SlackInboundText.mentions(string(event, "text"), botUserId)) {
-      return new SlackInbound.Skip("mentions Cria: answered as app_mention");
+      return new SlackInbound.Skip("mentions Cria: handed over as app_mention");
     }
-    if (thread == null) {
-      return new SlackInbound.Skip("top-level channel message without a mention");
-    }
-    var key = new ConversationKey(Platform.SLACK, team, channel, thread);
-    return new SlackInbound.Message(chatEvent(team, eventId, event, key, thread, botUserId), true);
+    String named = orElse(thread, ts);
+    var key = new ConversationKey(Platform.SLACK, team, channel, named);
+    Addressing addressing =
+        thread != null ? Addressing.inThread(false) : Addressing.inChannel(false, null);
+    return new SlackInbound.Message(
+        chatEvent(team, eventId, event, key, named, botUserId, addressing));
   }
 
   private static SlackInbound changed(String team, JsonObject event, String botUserId) {
@@ -119,8 +124,10 @@ public final class SlackEventMapper {
       return new SlackInbound.Skip("message_changed without a text change");
     }
     String ts = string(message, "ts");
-    var key = key(team, event, string(message, "thread_ts"), ts);
-    return new SlackInbound.Edit(key, ts, SlackInboundText.plain(text, botUserId));
+    String threadTs = string(message, "thread_ts");
+    var key = key(team, event, threadTs, ts);
+    return new SlackInbound.Edit(
+        key, addressing(event, threadTs), ts, SlackInboundText.plain(text, botUserId));
   }
 
   private static SlackInbound deleted(String team, JsonObject event, String botUserId) {
@@ -144,21 +151,25 @@ public final class SlackEventMapper {
     return new ConversationKey(Platform.SLACK, team, channel, thread);
   }
 
+  /** Where an edited message sits, as far as addressing goes (Slack has no reply chains). */
+  private static Addressing addressing(JsonObject event, String threadTs) {
+    if (isDm(event)) {
+      return Addressing.direct();
+    }
+    return threadTs != null ? Addressing.inThread(false) : Addressing.inChannel(false, null);
+  }
+
   private static ChatEvent chatEvent(
       String team,
       String eventId,
       JsonObject event,
       ConversationKey key,
       String replyThread,
-      String botUserId) {
+      String botUserId,
+      Addressing addressing) {
     String user = string(event, "user");
     String text = SlackInboundText.plain(string(event, "text"), botUserId);
-    List<Attachment> files = files(event);
-    // A file posted without text is a question about it, not a request for help.
-    Command command =
-        text.isEmpty()
-            ? (files.isEmpty() ? new Command.Help() : null)
-            : CommandParser.parse(text).orElse(null);
+    Command command = CommandParser.parse(text).orElse(null);
     String recipientTeam = orElse(string(event, "user_team"), orElse(string(event, "team"), team));
     String ts = string(event, "ts");
     var reply = SlackReplyAddress.thread(key.channel(), replyThread, user, recipientTeam).asked(ts);
@@ -166,12 +177,13 @@ public final class SlackEventMapper {
         key,
         eventId,
         ts,
-        Author.human(user, displayName(event)),
+        new Author(user, displayName(event), fromBot(event, botUserId)),
         text,
         command,
         time(ts),
         reply.encode(),
-        files);
+        files(event),
+        addressing);
   }
 
   /** The files shared with a message ({@code files}), downloaded later from {@code url_private}. */
@@ -209,6 +221,7 @@ public final class SlackEventMapper {
     }
   }
 
+  /** Whether a bot wrote the message, Cria included: the one bot check of the Slack adapter. */
   private static boolean fromBot(JsonObject message, String botUserId) {
     String user = string(message, "user");
     return user == null
@@ -221,7 +234,10 @@ public final class SlackEventMapper {
     return "im".equals(string(event, "channel_type"));
   }
 
-  /** The name the event itself carries, if any; otherwise the receiver looks it up. */
+  /**
+   * The name the event itself carries, if any; otherwise the worker looks it up ({@code
+   * users.info}, through {@link SlackReplyPort#authorName}), after the ack.
+   */
   private static String displayName(JsonObject event) {
     JsonObject profile = object(event, "user_profile");
     if (profile == null) {

@@ -1,7 +1,7 @@
 package dev.cria.slack;
 
 import com.google.gson.JsonObject;
-import dev.cria.chat.Author;
+import dev.cria.chat.Addressing;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.ConversationService;
 import dev.cria.chat.ConversationService.Acceptance;
@@ -10,26 +10,23 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Hands one Events API event to the core before Slack gets its ack: new messages are accepted
- * (stored, deduplicated on {@code event_id}, queued), edits and deletes applied, the rest skipped.
- * Throws when the core could not store the event, so that Slack delivers it again.
+ * Hands one Events API event to the core before Slack gets its ack: new messages go to {@link
+ * ConversationService#accept} (which decides whether Cria answers, then stores, deduplicates on
+ * {@code event_id} and queues), edits and deletes are applied, the rest skipped. No Slack call is
+ * made here: the author's name is looked up by the worker. Throws when the core could not store the
+ * event, so that Slack delivers it again.
  */
 final class SlackEventReceiver {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackEventReceiver.class);
 
   private final ConversationService conversations;
-  private final SlackUserNames names;
   private final boolean replyInThreads;
   private final SlackAgentSurface agent;
 
   SlackEventReceiver(
-      ConversationService conversations,
-      SlackUserNames names,
-      boolean replyInThreads,
-      SlackAgentSurface agent) {
+      ConversationService conversations, boolean replyInThreads, SlackAgentSurface agent) {
     this.conversations = conversations;
-    this.names = names;
     this.replyInThreads = replyInThreads;
     this.agent = agent;
   }
@@ -52,7 +49,8 @@ final class SlackEventReceiver {
       switch (inbound) {
         case SlackInbound.Message message -> message(message);
         case SlackInbound.Edit edit ->
-            conversations.edited(edit.conversation(), edit.messageId(), edit.newText());
+            conversations.edited(
+                edit.conversation(), edit.addressing(), edit.messageId(), edit.newText());
         case SlackInbound.Delete delete ->
             conversations.deleted(delete.conversation(), delete.messageId());
         case SlackInbound.Skip skip -> LOG.debug("Slack event skipped: {}", skip.reason());
@@ -64,11 +62,11 @@ final class SlackEventReceiver {
   private void message(SlackInbound.Message message) {
     ChatEvent event = message.event();
     try (var ignored = MDC.putCloseable("conversation", event.conversation().toString())) {
-      if (message.followUp() && !(replyInThreads && conversations.isActive(event.conversation()))) {
-        LOG.debug("Thread reply in a thread Cria is not part of, skipped");
+      if (!replyInThreads && followUp(event.addressing())) {
+        LOG.debug("Thread reply without a mention, skipped (SLACK_REPLY_IN_THREADS=false)");
         return;
       }
-      Acceptance acceptance = conversations.accept(named(event));
+      Acceptance acceptance = conversations.accept(event);
       LOG.debug("Slack message {}", acceptance);
       if (acceptance == Acceptance.ACCEPTED
           && event.conversation().thread() == null
@@ -79,20 +77,8 @@ final class SlackEventReceiver {
     }
   }
 
-  private ChatEvent named(ChatEvent event) {
-    Author author = event.author();
-    if (author.displayName() != null) {
-      return event;
-    }
-    return new ChatEvent(
-        event.conversation(),
-        event.eventId(),
-        event.messageId(),
-        new Author(author.id(), names.nameOf(author.id()), author.bot()),
-        event.text(),
-        event.command(),
-        event.time(),
-        event.replyAddress(),
-        event.attachments());
+  /** A thread reply without a mention: the operator may have Cria answer only when mentioned. */
+  private static boolean followUp(Addressing addressing) {
+    return addressing.place() == Addressing.Place.THREAD && !addressing.mentioned();
   }
 }

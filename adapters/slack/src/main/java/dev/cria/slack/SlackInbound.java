@@ -1,21 +1,20 @@
 package dev.cria.slack;
 
+import dev.cria.chat.Addressing;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.ConversationKey;
 
-/** What one Slack event means for Cria, as decided by {@link SlackEventMapper}. */
+/** What one Slack event says, as read by {@link SlackEventMapper}. */
 public sealed interface SlackInbound {
 
   /**
-   * A message for Cria.
-   *
-   * @param followUp true for a thread reply without a mention: answered only when Cria already
-   *     takes part in the thread
+   * A new message someone might have meant for Cria; the core decides from its {@link
+   * ChatEvent#addressing()} and author whether Cria answers.
    */
-  record Message(ChatEvent event, boolean followUp) implements SlackInbound {}
+  record Message(ChatEvent event) implements SlackInbound {}
 
   /** A user edited a message. */
-  record Edit(ConversationKey conversation, String messageId, String newText)
+  record Edit(ConversationKey conversation, Addressing addressing, String messageId, String newText)
       implements SlackInbound {}
 
   /** A user deleted a message. */

@@ -167,7 +167,7 @@ final class SlackReply implements Reply {
     }
     for (String ts : left) {
       if (!ts.equals(messageTs)) {
-        remove(ts);
+        messages().remove(ts);
       }
     }
     if (!left.isEmpty()) {
@@ -238,14 +238,19 @@ final class SlackReply implements Reply {
       }
       return null;
     }
-    List<String> messages = SlackMessageSplitter.messages(text);
     if (stream != null) {
       if (finishStream(text, rateable ? SlackFeedbackBlocks.alone() : null)) {
         return stream.ts();
       }
-      return replace(stream.ts(), messages, rateable);
+      return messages().replace(stream.ts(), text, rateable);
     }
-    return messageTs != null ? replace(messageTs, messages, rateable) : post(messages, rateable);
+    return messageTs != null
+        ? messages().replace(messageTs, text, rateable)
+        : messages().post(SlackMessageSplitter.messages(text), rateable);
+  }
+
+  private SlackAnswerMessages messages() {
+    return new SlackAnswerMessages(api, to, eventId);
   }
 
   private boolean finishStream(String text, String blocks) {
@@ -255,48 +260,5 @@ final class SlackReply implements Reply {
       LOG.warn("chat.stopStream in {} failed ({}); replacing the text", to.channel(), e.error());
       return false;
     }
-  }
-
-  /**
-   * Puts the first message where the placeholder or stream was, the rest after it. When Slack
-   * refuses the edit, the old message is deleted (it must not stay beside the answer) and the
-   * answer posted anew.
-   */
-  private String replace(String ts, List<String> messages, boolean rateable) {
-    String first = messages.getFirst();
-    String blocks = rateable && messages.size() == 1 ? SlackFeedbackBlocks.withText(first) : null;
-    try {
-      api.update(to.channel(), ts, first, blocks, eventId, false);
-    } catch (SlackCallException e) {
-      if (e.isTransient()) {
-        throw e;
-      }
-      LOG.info("Could not edit message {} in {} ({}), posting anew", ts, to.channel(), e.error());
-      remove(ts);
-      return post(messages, rateable);
-    }
-    post(messages.subList(1, messages.size()), rateable);
-    return ts;
-  }
-
-  private void remove(String ts) {
-    try {
-      api.delete(to.channel(), ts);
-    } catch (SlackCallException e) {
-      LOG.warn("Could not delete message {} in {} ({})", ts, to.channel(), e.error());
-    }
-  }
-
-  /** Posts the messages in order; with {@code rateable}, the last carries feedback buttons. */
-  private String post(List<String> messages, boolean rateable) {
-    String first = null;
-    for (int i = 0; i < messages.size(); i++) {
-      String message = messages.get(i);
-      boolean last = i == messages.size() - 1;
-      String blocks = rateable && last ? SlackFeedbackBlocks.withText(message) : null;
-      String ts = api.postMessage(to.channel(), to.threadTs(), message, blocks, eventId);
-      first = first == null ? ts : first;
-    }
-    return first;
   }
 }

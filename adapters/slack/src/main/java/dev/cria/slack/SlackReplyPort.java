@@ -8,6 +8,7 @@ import dev.cria.chat.ReplyRequest;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +22,17 @@ public class SlackReplyPort implements ReplyPort {
   private final SlackWebApi api;
   private final SlackStreaming streaming = new SlackStreaming();
   private final SlackStops stops;
+  private final SlackUserNames names;
 
   @jakarta.inject.Inject
-  public SlackReplyPort(SlackWebApi api, SlackStops stops) {
+  SlackReplyPort(SlackWebApi api, SlackStops stops, SlackUserNames names) {
     this.api = api;
     this.stops = stops;
+    this.names = names;
   }
 
   public SlackReplyPort(SlackWebApi api) {
-    this(api, new SlackStops());
+    this(api, new SlackStops(), new SlackUserNames(api));
   }
 
   @Override
@@ -52,6 +55,20 @@ public class SlackReplyPort implements ReplyPort {
     } else {
       api.postEphemeral(to.channel(), to.threadTs(), event.author().id(), text);
     }
+  }
+
+  /**
+   * The name the event carries, or else the one {@code users.info} gives (cached; the user id when
+   * Slack does not answer in time). Called by the worker, so the lookup never delays the ack.
+   */
+  @Override
+  public Optional<String> authorName(ChatEvent event) {
+    String carried = event.author().displayName();
+    String id = event.author().id();
+    if (carried != null || id == null) {
+      return Optional.ofNullable(carried);
+    }
+    return Optional.of(names.nameOf(id));
   }
 
   /** A workspace admin or owner, as {@code users.info} says; false when Slack cannot tell. */

@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Display names of Slack users ({@code users.info}), cached for an hour (a failed lookup for five
- * minutes). A lookup that is not done within {@link #DEADLINE} does not hold up the ack: the user
- * id stands in, and the name lands in the cache for the next message. At most {@link #MAX_LOOKUPS}
- * run at once, one per user; when all are busy the user id stands in at once.
+ * minutes). Asked by the worker before it answers ({@link SlackReplyPort#authorName}), never on the
+ * ack path. A lookup that is not done within {@link #DEADLINE} does not hold up the answer: the
+ * user id stands in, and the name lands in the cache for the next message. At most {@link
+ * #MAX_LOOKUPS} run at once, one per user; when all are busy the user id stands in at once.
  */
 final class SlackUserNames implements AutoCloseable {
 

@@ -4,54 +4,31 @@ import com.slack.api.Slack;
 import com.slack.api.app_backend.slash_commands.SlashCommandResponseSender;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatStartStreamResponse;
-import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
-import com.slack.api.model.Message;
 import com.slack.api.model.User;
 import com.slack.api.model.assistant.SuggestedPrompt;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeExecutor;
-import dev.failsafe.RetryPolicy;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Slack Web API calls Cria makes, each one retried when Slack says so: HTTP 429 waits for
- * {@code Retry-After}, transient errors back off exponentially. What cannot be delivered ends in a
- * {@link SlackCallException}. Progress calls ({@code quick}) are tried once: the next update
- * carries the same text anyway.
+ * The Slack Web API calls Cria makes, each one retried when Slack says so ({@link SlackCalls}).
+ * What cannot be delivered ends in a {@link SlackCallException}. Progress calls ({@code quick}) are
+ * tried once: the next update carries the same text anyway.
  */
 public class SlackWebApi {
 
-  /** Waits longer than this are not worth it for a chat answer. */
-  static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
-
-  /** A thread longer than this many pages of 200 is not searched further. */
-  private static final int MAX_REPLY_PAGES = 5;
-
   private final Slack slack;
   private final MethodsClient methods;
-  private final FailsafeExecutor<Object> retrying;
-  private volatile String botUserId;
+  private final SlackCalls calls;
+  private final SlackLeftMessages leftMessages;
 
   public SlackWebApi(Slack slack, String botToken, int maxRetries) {
     this.slack = slack;
     this.methods = slack.methods(botToken);
-    RetryPolicy<Object> policy =
-        RetryPolicy.builder()
-            .handleIf(failure -> failure instanceof SlackCallException e && e.isTransient())
-            .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(8))
-            .withDelayFn(SlackWebApi::retryAfter)
-            .withMaxRetries(maxRetries)
-            .withMaxDuration(Duration.ofMinutes(2))
-            .build();
-    this.retrying = Failsafe.with(policy);
+    this.calls = new SlackCalls(maxRetries);
+    this.leftMessages = new SlackLeftMessages(methods, calls);
   }
 
   /**
@@ -104,64 +81,11 @@ public class SlackWebApi {
   }
 
   /**
-   * The ts of the messages this bot left in a thread that answer {@code eventId}: tagged with it,
-   * or, after the message answered ({@code askedTs}, may be null), carrying no tag at all (a stream
-   * whose starter died before stopping it). Oldest first.
+   * The ts of the messages this bot left in a thread that answer {@code eventId} (see {@link
+   * SlackLeftMessages}), oldest first.
    */
   public List<String> leftFor(String channel, String threadTs, String askedTs, String eventId) {
-    String self = botUserId();
-    List<String> found = new ArrayList<>();
-    String cursor = null;
-    for (int page = 0; page < MAX_REPLY_PAGES; page++) {
-      String from = cursor;
-      ConversationsRepliesResponse response =
-          call(
-              "conversations.replies",
-              true,
-              () ->
-                  methods.conversationsReplies(
-                      r ->
-                          r.channel(channel)
-                              .ts(threadTs)
-                              .limit(200)
-                              .cursor(from)
-                              .includeAllMetadata(true)));
-      for (Message message : response.getMessages()) {
-        String event = SlackReplyTag.eventOf(message);
-        boolean own = self.equals(message.getUser());
-        boolean untaggedAfter = event == null && askedTs != null && later(message.getTs(), askedTs);
-        if (own && (eventId.equals(event) || untaggedAfter)) {
-          found.add(message.getTs());
-        }
-      }
-      cursor =
-          response.getResponseMetadata() == null
-              ? null
-              : response.getResponseMetadata().getNextCursor();
-      if (!response.isHasMore() || cursor == null || cursor.isEmpty()) {
-        break;
-      }
-    }
-    return found;
-  }
-
-  /** Whether message ts {@code ts} is later than {@code than} (both "seconds.micros"). */
-  static boolean later(String ts, String than) {
-    try {
-      return new BigDecimal(ts).compareTo(new BigDecimal(than)) > 0;
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  /** The bot's own user id ({@code auth.test}), asked once. */
-  private String botUserId() {
-    String known = botUserId;
-    if (known == null) {
-      known = call("auth.test", true, () -> methods.authTest(r -> r)).getUserId();
-      botUserId = known;
-    }
-    return known;
+    return leftMessages.find(channel, threadTs, askedTs, eventId);
   }
 
   public void delete(String channel, String ts) {
@@ -296,7 +220,7 @@ public class SlackWebApi {
   public void respond(String responseUrl, String text) {
     var sender = new SlashCommandResponseSender(slack);
     var body = SlashCommandResponse.builder().responseType("ephemeral").text(text).build();
-    retrying.run(
+    calls.retrying(
         () -> {
           int code;
           try {
@@ -310,58 +234,12 @@ public class SlackWebApi {
         });
   }
 
-  private <T extends SlackApiTextResponse> T call(String method, boolean retry, Call<T> call) {
-    if (!retry) {
-      return attempt(method, call);
-    }
-    try {
-      return retrying.get(() -> attempt(method, call));
-    } catch (dev.failsafe.FailsafeException e) {
-      throw new SlackCallException(method, "interrupted", null, e);
-    }
-  }
-
-  private static <T extends SlackApiTextResponse> T attempt(String method, Call<T> call) {
-    T response;
-    try {
-      response = call.run();
-    } catch (IOException e) {
-      throw new SlackCallException(method, "io_error", null, e);
-    } catch (SlackApiException e) {
-      int status = e.getResponse().code();
-      Duration wait =
-          status == 429 ? retryAfterHeader(e.getResponse().header("Retry-After")) : null;
-      throw new SlackCallException(method, "http_" + status, wait, null);
-    }
-    if (!response.isOk()) {
-      throw new SlackCallException(method, String.valueOf(response.getError()));
-    }
-    return response;
-  }
-
-  private static Duration retryAfter(dev.failsafe.ExecutionContext<Object> context) {
-    return context.getLastException() instanceof SlackCallException e && e.retryAfter() != null
-        ? e.retryAfter()
-        : Duration.ofMillis(-1);
-  }
-
-  static Duration retryAfterHeader(String value) {
-    long seconds = 1;
-    try {
-      seconds = value == null ? 1 : Long.parseLong(value.strip());
-    } catch (NumberFormatException e) {
-      // Slack sends whole seconds; anything else gets the shortest wait.
-    }
-    Duration wait = Duration.ofSeconds(Math.max(1, seconds));
-    return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+  private <T extends SlackApiTextResponse> T call(
+      String method, boolean retry, SlackCalls.Call<T> call) {
+    return calls.call(method, retry, call);
   }
 
   private static boolean notBlank(String value) {
     return value != null && !value.isBlank();
-  }
-
-  @FunctionalInterface
-  private interface Call<T> {
-    T run() throws IOException, SlackApiException;
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import dev.cria.chat.Addressing;
 import dev.cria.chat.ChatEvent;
 import dev.cria.chat.Command;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class SlackEventMapperTest {
     var inbound = assertInstanceOf(SlackInbound.Message.class, map("app_mention.json"));
     ChatEvent event = inbound.event();
 
-    assertFalse(inbound.followUp());
+    assertEquals(Addressing.inChannel(true, null), event.addressing());
     assertEquals("slack:T0TEAM:C0GENERAL:1700000000.000100", event.conversation().toString());
     assertEquals("Ev0MENTION1", event.eventId());
     assertEquals("1700000000.000100", event.messageId());
@@ -59,6 +60,7 @@ class SlackEventMapperTest {
     ChatEvent event = message("mention_in_thread.json");
 
     assertEquals("slack:T0TEAM:C0GENERAL:1700000000.000100", event.conversation().toString());
+    assertEquals(Addressing.inThread(true), event.addressing());
     assertEquals(new Command.Reset(), event.command());
     assertEquals("Bob", event.author().displayName());
     assertEquals("1700000000.000100", SlackReplyAddress.decode(event.replyAddress()).threadTs());
@@ -72,10 +74,10 @@ class SlackEventMapperTest {
   }
 
   @Test
-  void threadReplyWithoutMentionIsAFollowUpInThatThread() {
+  void threadReplyWithoutMentionIsHandedOverAsWrittenInThatThread() {
     var inbound = assertInstanceOf(SlackInbound.Message.class, map("thread_message.json"));
 
-    assertTrue(inbound.followUp());
+    assertEquals(Addressing.inThread(false), inbound.event().addressing());
     assertEquals(
         "slack:T0TEAM:C0GENERAL:1700000000.000100", inbound.event().conversation().toString());
     assertEquals("And how tall do they get?", inbound.event().text());
@@ -86,7 +88,7 @@ class SlackEventMapperTest {
     var inbound = assertInstanceOf(SlackInbound.Message.class, map("im.json"));
     ChatEvent event = inbound.event();
 
-    assertFalse(inbound.followUp());
+    assertEquals(Addressing.direct(), event.addressing());
     assertEquals("slack:T0TEAM:D0ADA", event.conversation().toString());
     assertEquals(new Command.Model(null), event.command());
     assertNull(SlackReplyAddress.decode(event.replyAddress()).threadTs());
@@ -107,6 +109,7 @@ class SlackEventMapperTest {
     assertEquals("slack:T0TEAM:C0GENERAL:1700000000.000100", edit.conversation().toString());
     assertEquals("1700000000.000100", edit.messageId());
     assertEquals("What is an *alpaca*?", edit.newText());
+    assertEquals(Addressing.inChannel(false, null), edit.addressing());
   }
 
   @Test
@@ -120,15 +123,35 @@ class SlackEventMapperTest {
   @ParameterizedTest
   @CsvSource({
     "bot_message.json, message subtype bot_message",
-    "own_message.json, a bot's message",
     "assistant_thread_started.json, event type assistant_thread_started"
   })
-  void botsAndOtherEventsAreSkipped(String fixture, String reason) {
+  void slacksBookkeepingIsSkipped(String fixture, String reason) {
     assertEquals(new SlackInbound.Skip(reason), map(fixture));
   }
 
   @Test
-  void emptyMentionAsksForHelp() {
+  void criasOwnMessageIsHandedOverAsABotsForTheCoreToIgnore() {
+    ChatEvent event = message("own_message.json");
+
+    assertTrue(event.author().bot());
+  }
+
+  @Test
+  void aTopLevelChannelMessageWithoutMentionIsHandedOverUnaddressed() {
+    String json =
+        fixture("thread_message.json").replace("\"thread_ts\": \"1700000000.000100\",", "");
+    ChatEvent event =
+        assertInstanceOf(
+                SlackInbound.Message.class,
+                SlackEventMapper.map(JsonParser.parseString(json).getAsJsonObject(), BOT))
+            .event();
+
+    assertEquals(Addressing.inChannel(false, null), event.addressing());
+    assertEquals(event.messageId(), event.conversation().thread());
+  }
+
+  @Test
+  void emptyMentionIsHandedOverEmptyForTheCoreToAnswerWithHelp() {
     String json =
         fixture("app_mention.json")
             .replace("What is a *llama*? Ask <@U0BOB|bob> &amp; see", "")
@@ -139,7 +162,9 @@ class SlackEventMapperTest {
                 SlackEventMapper.map(JsonParser.parseString(json).getAsJsonObject(), BOT))
             .event();
 
-    assertEquals(new Command.Help(), event.command());
+    assertNull(event.command(), "help is the core's decision (AddressingRulesTest)");
+    assertEquals("", event.text());
+    assertTrue(event.addressing().mentioned());
   }
 
   @Test

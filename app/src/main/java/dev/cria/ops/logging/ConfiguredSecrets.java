@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The secrets this process was configured with, read from the environment once, so that the log can
@@ -32,6 +33,9 @@ public final class ConfiguredSecrets {
           "CRIA_WEB_PASSWORD",
           "CRIA_OIDC_CLIENT_SECRET");
 
+  /** The MCP servers' tokens, whatever the server's name ({@code CRIA_MCP_<NAME>_TOKEN}). */
+  static final Pattern MCP_TOKEN = Pattern.compile("CRIA_MCP_[A-Z0-9]+_TOKEN");
+
   static final int MIN_LENGTH = 8;
   static final String MASK = "***";
 
@@ -51,7 +55,11 @@ public final class ConfiguredSecrets {
   /** The secrets among these variables; {@code DATABASE_URL} counts only for its password. */
   public static ConfiguredSecrets of(Map<String, String> environment) {
     Set<String> found = new LinkedHashSet<>();
-    for (String name : VARIABLES) {
+    List<String> names = new ArrayList<>(VARIABLES);
+    environment.keySet().stream()
+        .filter(name -> MCP_TOKEN.matcher(name).matches())
+        .forEach(names::add);
+    for (String name : names) {
       String value = environment.get(name);
       if (value == null || value.isBlank()) {
         continue;

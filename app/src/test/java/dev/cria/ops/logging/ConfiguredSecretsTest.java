@@ -36,6 +36,20 @@ class ConfiguredSecretsTest {
   }
 
   @Test
+  void everyMcpServersTokenIsMaskedWhateverTheServersName() {
+    ConfiguredSecrets mcp =
+        ConfiguredSecrets.of(
+            Map.of(
+                "CRIA_MCP_GITHUB_TOKEN", "ghp_mcpTokenOfGithub",
+                "CRIA_MCP_JIRA2_TOKEN", "jira-mcp-token-2",
+                "CRIA_MCP_SERVERS", "github=https://mcp.example/mcp"));
+
+    assertEquals(
+        "*** and *** at https://mcp.example/mcp",
+        mcp.mask("ghp_mcpTokenOfGithub and jira-mcp-token-2 at https://mcp.example/mcp"));
+  }
+
+  @Test
   void noSecretsMasksNothing() {
     assertEquals("anything", ConfiguredSecrets.of(Map.of()).mask("anything"));
   }

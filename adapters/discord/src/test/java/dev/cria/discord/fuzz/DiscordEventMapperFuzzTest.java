@@ -1,9 +1,6 @@
 package dev.cria.discord.fuzz;
 
 import dev.cria.chat.ChatEvent;
-import dev.cria.chat.ConversationKey;
-import dev.cria.chat.ConversationService;
-import dev.cria.chat.Platform;
 import dev.cria.discord.ChannelPlace;
 import dev.cria.discord.DiscordEventMapper;
 import dev.cria.fakes.FakeDiscordPayloads;
@@ -39,16 +36,16 @@ class DiscordEventMapperFuzzTest {
   void mutatedMessagesMapOrFailAsDocumented(
       @ForAll("messages") String fixture,
       @ForAll("mutations") List<Mutation> mutations,
-      @ForAll("places") ChannelPlace place,
-      @ForAll boolean active) {
+      @ForAll("places") ChannelPlace place) {
     DataObject message = mutated(fixture, mutations);
-    DiscordEventMapper mapper = new DiscordEventMapper(new Lookups(active));
+    DiscordEventMapper mapper = new DiscordEventMapper();
     try {
       Optional<ChatEvent> event = mapper.message(message, place, SELF);
       if (event == null) {
         throw new AssertionError("no decision for " + message);
       }
-      mapper.editedConversation(message, place);
+      DiscordEventMapper.conversationNamed(message, place);
+      DiscordEventMapper.addressing(message, place, SELF);
     } catch (IllegalArgumentException documented) {
       // The payload lacks what a message needs.
     }
@@ -61,8 +58,7 @@ class DiscordEventMapperFuzzTest {
       @ForAll("threads") String threadId) {
     DataObject interaction = mutated(fixture, mutations);
     try {
-      ChatEvent event =
-          new DiscordEventMapper(new Lookups(false)).interaction(interaction, threadId);
+      ChatEvent event = new DiscordEventMapper().interaction(interaction, threadId);
       if (event == null) {
         throw new AssertionError("no event for " + interaction);
       }
@@ -170,38 +166,6 @@ class DiscordEventMapperFuzzTest {
           }
         }
       }
-    }
-  }
-
-  /** The two lookups the mapper asks the core: fixed answers, no database. */
-  private record Lookups(boolean active) implements ConversationService {
-
-    @Override
-    public Acceptance accept(ChatEvent event) {
-      return Acceptance.ACCEPTED;
-    }
-
-    @Override
-    public void edited(ConversationKey conversation, String messageId, String newText) {}
-
-    @Override
-    public void deleted(ConversationKey conversation, String messageId) {}
-
-    @Override
-    public boolean isActive(ConversationKey conversation) {
-      return active;
-    }
-
-    @Override
-    public Optional<ConversationKey> conversationOfMessage(Platform platform, String messageId) {
-      return active
-          ? Optional.of(ConversationKey.parse("discord:1:2:" + messageId.hashCode()))
-          : Optional.empty();
-    }
-
-    @Override
-    public List<String> availableModels() {
-      return List.of();
     }
   }
 }
