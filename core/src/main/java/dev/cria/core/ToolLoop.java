@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * result (or why there is none) goes back to the model as a {@code tool} turn, and the model is
  * asked again, until it answers with text. Bounded in steps ({@code CRIA_TOOL_MAX_STEPS}: the step
  * after the last is offered no tools, so it must answer) and in time (each call {@code
- * CRIA_TOOL_TIMEOUT}, all calls of one answer {@code CRIA_TOOL_TOTAL_TIMEOUT}). Every step shows as
- * a short line ("Using `current_time`…"), kept above the answer.
+ * CRIA_TOOL_TIMEOUT}, tools for one answer, model calls included, {@code CRIA_TOOL_TOTAL_TIMEOUT}).
+ * Every step shows as a short line ("Using `current_time`…"), kept above the answer.
  */
 @Singleton
 public class ToolLoop {

@@ -9,7 +9,8 @@ import java.time.Duration;
  *
  * @param maxSteps model calls that may ask for tools in one answer; the next one is offered none
  * @param callTimeout the longest one tool call may take
- * @param totalTimeout the longest all the tool calls of one answer may take together
+ * @param totalTimeout how long one answer may keep using tools, counted from its first model call
+ *     (model calls included); after it the model is offered none
  * @param builtin whether the built-in {@code current_time} tool is offered
  * @param timeZone the zone {@code current_time} answers in (checked at startup)
  */
