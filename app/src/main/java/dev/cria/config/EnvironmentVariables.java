@@ -58,6 +58,11 @@ public final class EnvironmentVariables {
           "CRIA_IMAGES_PER_CONVERSATION",
           "CRIA_FILE_MAX_MB",
           "CRIA_FILE_MAX_CHARS",
+          "CRIA_TOOLS_BUILTIN",
+          "CRIA_TIME_ZONE",
+          "CRIA_TOOL_MAX_STEPS",
+          "CRIA_TOOL_TIMEOUT",
+          "CRIA_TOOL_TOTAL_TIMEOUT",
           "CRIA_ALLOW_SLACK_TEAMS",
           "CRIA_ALLOW_SLACK_CHANNELS",
           "CRIA_ALLOW_SLACK_USERS",
@@ -118,6 +123,7 @@ public final class EnvironmentVariables {
     reader.database();
     reader.conversation();
     new AccessVariables(reader.read).read();
+    new ToolVariables(reader.read).read();
     new McpVariables(reader.read).read();
     reader.slack();
     reader.discord();

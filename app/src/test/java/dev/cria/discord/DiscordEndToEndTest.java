@@ -84,6 +84,25 @@ class DiscordEndToEndTest {
   }
 
   @Test
+  void aQuestionThatNeedsATimeToolGetsItsAnswerWithTheStepShown() {
+    FakeDiscord.Interaction ask =
+        discord.slashCommand(
+            "ask", Map.of("prompt", "What time is it? [[tool:current_time]]"), null);
+
+    String answer = awaitAnswer(ask, text -> text.contains("Tool said: "));
+
+    assertTrue(answer.startsWith("_Using `current_time`…_"), answer);
+    assertTrue(answer.contains("time zone UTC"), answer);
+    FakeLlamaApiRequest toolResult =
+        app.llama.await(
+            request ->
+                request.endpoint().equals(FakeLlamaApi.CHAT)
+                    && request.body().toString().contains("\"role\":\"tool\""),
+            WAIT);
+    assertEquals("current_time", toolResult.body().at("/tools/0/function/name").asText());
+  }
+
+  @Test
   void aLongAnswerArrivesWholeInMessagesOfAtMost2000Characters() {
     FakeDiscord.Interaction ask =
         discord.slashCommand("ask", Map.of("prompt", "Tell me everything [[long:5000]]"), null);

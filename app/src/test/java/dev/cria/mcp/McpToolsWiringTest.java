@@ -72,7 +72,12 @@ class McpToolsWiringTest {
             Await.value(
                 WITHIN,
                 "github's tools",
-                () -> sources.stream().filter(source -> !source.tools().isEmpty()).findFirst(),
+                // Among the MCP sources: the built-in current_time tool is a source too.
+                () ->
+                    mcp.stream()
+                        .<ToolSource>map(source -> source)
+                        .filter(source -> !source.tools().isEmpty())
+                        .findFirst(),
                 () -> mcp.stream().map(McpToolSource::status).toList().toString());
 
         ToolSpec create =

@@ -93,6 +93,27 @@ class SlackEndToEndTest {
   }
 
   @Test
+  void aQuestionThatNeedsATimeToolGetsItsAnswerWithTheStepInTheThread() throws Exception {
+    String channel = channel();
+    String ts = ts();
+
+    app.post(
+        mention(eventId(), channel, ts, null, "U0ADA", "What time is it? [[tool:current_time]]"));
+
+    FakeSlackMessage reply =
+        app.slack.awaitMessage(
+            channel,
+            m -> ts.equals(m.threadTs()) && !m.streaming() && m.text().contains("Tool said: "));
+    assertTrue(reply.text().startsWith("_Using `current_time`…_"), reply.text());
+    assertTrue(reply.text().contains("time zone UTC"), reply.text());
+    assertTrue(
+        methodsIn(channel, "chat.postMessage", "chat.update").stream()
+            .anyMatch(call -> String.valueOf(call.get("text")).contains("Using `current_time`")),
+        "the step was shown in the thread while it ran");
+    assertEquals(1, app.slack.thread(channel, ts).size(), "one answer in the thread");
+  }
+
+  @Test
   void aChannelMentionIsPostedAndEditedWhileADmThreadStreamsNatively() throws Exception {
     String channel = channel();
     String ts = ts();

@@ -32,6 +32,7 @@ public class ConversationPipeline {
   private final ConversationStore store;
   private final EventQueue queue;
   private final ChatModel model;
+  private final ModelCall modelCall;
   private final ModerationGate moderation;
   private final ReplyPorts replyPorts;
   private final CommandHandler commands;
@@ -42,7 +43,6 @@ public class ConversationPipeline {
   private final PipelineMetrics metrics;
   private final AttachmentIntake attachments;
   private final Regeneration regeneration;
-  private final ModelCall modelCall;
   private final Summarizer summarizer;
   private final ConversationTitles titles;
 
@@ -50,6 +50,7 @@ public class ConversationPipeline {
       ConversationStore store,
       EventQueue queue,
       ChatModel model,
+      ModelCall modelCall,
       ModerationGate moderation,
       ReplyPorts replyPorts,
       CommandHandler commands,
@@ -60,12 +61,12 @@ public class ConversationPipeline {
       PipelineMetrics metrics,
       AttachmentIntake attachments,
       Regeneration regeneration,
-      ModelCall modelCall,
       Summarizer summarizer,
       ConversationTitles titles) {
     this.store = store;
     this.queue = queue;
     this.model = model;
+    this.modelCall = modelCall;
     this.moderation = moderation;
     this.replyPorts = replyPorts;
     this.commands = commands;
@@ -76,7 +77,6 @@ public class ConversationPipeline {
     this.metrics = metrics;
     this.attachments = attachments;
     this.regeneration = regeneration;
-    this.modelCall = modelCall;
     this.summarizer = summarizer;
     this.titles = titles;
   }
@@ -211,8 +211,9 @@ public class ConversationPipeline {
       return new PipelineResult(Outcome.REFUSED, null);
     }
     long started = System.nanoTime();
-    Completion completion =
-        modelCall.stream(queued, owner, placeholder, settings, modelName, window, reply, interval);
+    var ask = new ModelCall.Ask(queued, owner, placeholder, settings, modelName, window.messages());
+    ToolLoop.Outcome outcome = modelCall.answer(ask, reply, interval);
+    Completion completion = outcome.completion();
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (completion.text().isBlank() && stopped(completion)) {
       reply.finish(ReplyTexts.stopped());
@@ -229,7 +230,7 @@ public class ConversationPipeline {
       return new PipelineResult(Outcome.REFUSED, null);
     }
     storeAnswer(queued, completion, latencyMs, settings, replaces);
-    deliver(queued, reply, decorate(completion, window, intake.notices()));
+    deliver(queued, reply, outcome.stepsBlock() + decorate(completion, window, intake.notices()));
     titles.afterFirstAnswer(event, reply, completion.text(), modelName);
     return new PipelineResult(Outcome.ANSWERED, null);
   }

@@ -3,13 +3,13 @@ package dev.cria.core;
 import dev.cria.chat.Reply;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Step 8 of the pipeline, the model call: streamed, with progressive updates to the reply at the
- * platform's interval, behind the circuit breaker. A Stop (Slack's button, on this replica or
- * recorded in the queue by another, {@link SharedStop}) throws out of the stream between chunks,
- * which closes the model's response; the text so far is the answer, with stop reason {@value
- * ConversationPipeline#STOPPED}.
+ * The pipeline's model step: the request streamed through the {@link ToolLoop}, each model call
+ * behind the circuit breaker, progressive text and the loop's step lines shown through the reply
+ * (paced by {@link ThrottledReply}), a stop by the person honoured between chunks: Slack's button,
+ * on this replica or recorded in the queue by another ({@link SharedStop}).
  */
 @Singleton
 class ModelCall {
@@ -19,74 +19,101 @@ class ModelCall {
   private final PipelineMetrics metrics;
   private final ConversationDefaults defaults;
   private final EventQueue queue;
+  private final ToolLoop tools;
 
   ModelCall(
       ChatModel model,
       ModelCircuit circuit,
       PipelineMetrics metrics,
       ConversationDefaults defaults,
-      EventQueue queue) {
+      EventQueue queue,
+      ToolLoop tools) {
     this.model = model;
     this.circuit = circuit;
     this.metrics = metrics;
     this.defaults = defaults;
     this.queue = queue;
+    this.tools = tools;
   }
 
-  /**
-   * @param placeholder the message the reply shows while Cria works, or null
-   * @param modelName the model asked ({@code settings.model()} or the configured default)
-   */
-  Completion stream(
+  /** What one answer's model step needs to know. */
+  record Ask(
       QueuedEvent queued,
       String owner,
       String placeholder,
       Settings settings,
-      String modelName,
-      HistoryWindow.Window window,
-      Reply reply,
-      Duration interval) {
+      String modelAsked,
+      List<ChatTurn> messages) {}
+
+  /**
+   * Streams the answer.
+   *
+   * @throws ModelCircuit.Open when the breaker refuses a call
+   * @throws ModelException when a model call failed
+   */
+  ToolLoop.Outcome answer(Ask ask, Reply reply, Duration interval) {
     var request =
         new ChatRequest(
-            settings.model(),
-            window.messages(),
-            settings.temperature(),
-            settings.maxCompletionTokens(),
-            queued.event().author().id());
+            ask.settings().model(),
+            ask.messages(),
+            ask.settings().temperature(),
+            ask.settings().maxCompletionTokens(),
+            ask.queued().event().author().id());
     ThrottledReply updates =
         new ThrottledReply(
-            reply, interval, placeholder, id -> queue.recordReplyMessage(queued.seq(), owner, id));
-    StringBuilder soFar = new StringBuilder();
-    SharedStop sharedStop = new SharedStop(() -> queue.stopRequested(queued.seq()), interval);
+            reply,
+            interval,
+            ask.placeholder(),
+            id -> queue.recordReplyMessage(ask.queued().seq(), ask.owner(), id));
+    SharedStop stop = new SharedStop(() -> queue.stopRequested(ask.queued().seq()), interval);
+    Progress progress = new Progress(reply, updates, stop);
     long started = System.nanoTime();
+    ToolLoop.Outcome outcome;
+    try {
+      outcome = tools.run(request, asked -> stream(asked, progress, started), progress::steps);
+    } catch (StoppedByUser e) {
+      Completion stopped =
+          new Completion(
+              progress.text.toString(), ask.modelAsked(), ConversationPipeline.STOPPED, null, null);
+      outcome = new ToolLoop.Outcome(stopped, progress.stepLines);
+    }
+    metrics.modelLatency(Duration.ofNanos(System.nanoTime() - started));
+    Completion completion = outcome.completion();
+    metrics.tokens(completion.promptTokens(), completion.completionTokens());
+    return new ToolLoop.Outcome(completion.withEstimatedUsage(ask.messages()), outcome.steps());
+  }
+
+  /** One model call of the loop. */
+  private Completion stream(ChatRequest asked, Progress progress, long started) {
+    progress.nextStep();
     // The breaker's permit is taken here, right before the call, and every way out of the call
     // records a result: a half-open breaker's trial permit is never kept by a failure elsewhere.
     if (!circuit.allows()) {
       throw new ModelCircuit.Open(circuit.retryIn());
     }
-    Completion completion;
     try {
-      completion =
+      Completion completion =
           model.stream(
-              request,
+              asked,
               text -> {
-                if (reply.stopped() || sharedStop.requested()) {
+                if (progress.reply.stopped() || progress.sharedStop.requested()) {
                   throw new StoppedByUser();
                 }
-                if (soFar.isEmpty()) {
+                if (!progress.sawText) {
+                  progress.sawText = true;
                   metrics.firstToken(Duration.ofNanos(System.nanoTime() - started));
                 }
-                soFar.append(text);
+                progress.add(text);
                 if (!defaults.holdsOutputUntilChecked()) {
-                  updates.offer(soFar);
+                  progress.updates.offer(progress.shown);
                 }
               });
       circuit.succeeded();
+      return completion;
     } catch (StoppedByUser e) {
       // Thrown out of the model's stream, which closes it: the model server stops generating.
       circuit.succeeded();
-      completion =
-          new Completion(soFar.toString(), modelName, ConversationPipeline.STOPPED, null, null);
+      throw e;
     } catch (ModelException e) {
       circuit.failed(e);
       throw e;
@@ -94,9 +121,51 @@ class ModelCall {
       circuit.succeeded(); // the model answered; delivering its text failed
       throw e;
     }
-    metrics.modelLatency(Duration.ofNanos(System.nanoTime() - started));
-    metrics.tokens(completion.promptTokens(), completion.completionTokens());
-    return completion.withEstimatedUsage(window.messages());
+  }
+
+  /**
+   * What the person sees while the answer is written: the step lines, then the text so far. Both
+   * are kept as builders and appended to, so that a long answer is not copied once per token.
+   */
+  private static final class Progress {
+    private final Reply reply;
+    private final ThrottledReply updates;
+    private final SharedStop sharedStop;
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder shown = new StringBuilder();
+    private List<String> stepLines = List.of();
+    private boolean sawText;
+
+    Progress(Reply reply, ThrottledReply updates, SharedStop sharedStop) {
+      this.reply = reply;
+      this.updates = updates;
+      this.sharedStop = sharedStop;
+    }
+
+    void add(String fragment) {
+      text.append(fragment);
+      shown.append(fragment);
+    }
+
+    /** A new model call: its text starts afresh under the step lines. */
+    void nextStep() {
+      text.setLength(0);
+      resetShown();
+    }
+
+    void steps(List<String> lines) {
+      stepLines = List.copyOf(lines);
+      resetShown();
+      updates.now(shown.toString());
+    }
+
+    private void resetShown() {
+      shown.setLength(0);
+      if (!stepLines.isEmpty()) {
+        shown.append(String.join("\n", stepLines)).append("\n\n");
+      }
+      shown.append(text);
+    }
   }
 
   /** Out of the model's stream when the person stopped the answer; no stack trace needed. */

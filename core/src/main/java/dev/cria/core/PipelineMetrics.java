@@ -140,6 +140,11 @@ public class PipelineMetrics {
         .increment();
   }
 
+  /** One tool call's end: {@code ok}, {@code failed} or {@code timeout}. */
+  void toolCall(String tool, String outcome) {
+    registry.counter("cria.tool.calls", "tool", tool, "outcome", outcome).increment();
+  }
+
   void error(String kind) {
     registry.counter("cria.errors", "kind", kind).increment();
   }

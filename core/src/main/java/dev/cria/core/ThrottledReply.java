@@ -37,7 +37,16 @@ final class ThrottledReply {
     }
     // Copied only when an update is due: once per token, the copies alone were O(n²) in the
     // answer's length.
-    String textSoFar = soFar.toString();
+    send(soFar.toString());
+  }
+
+  /** Shows {@code text} now, however recent the last update (a tool step, which is rare). */
+  void now(String text) {
+    send(text);
+  }
+
+  private void send(String textSoFar) {
+    long now = System.nanoTime();
     if (textSoFar.isBlank()) {
       return;
     }

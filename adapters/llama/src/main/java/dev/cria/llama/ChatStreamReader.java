@@ -7,9 +7,12 @@ import dev.cria.core.Completion;
 import dev.cria.core.ModelException;
 import dev.cria.core.ModelException.Kind;
 import dev.cria.core.ModelException.Symptom;
+import dev.cria.core.ToolCall;
+import dev.cria.core.ToolSpec;
 import dev.cria.llama.SseLineReader.Message;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -37,7 +40,16 @@ final class ChatStreamReader {
   }
 
   Completion read(InputStream body, String model, Consumer<String> onText) {
-    Answer answer = new Answer(model);
+    return read(body, model, List.of(), onText);
+  }
+
+  /**
+   * Reads a stream that was offered {@code tools}: tool-call fragments become whole calls, and an
+   * answer that may be a call written as text ({@link ToolCallText}) is held back from {@code
+   * onText} until it is known not to be one.
+   */
+  Completion read(InputStream body, String model, List<ToolSpec> tools, Consumer<String> onText) {
+    Answer answer = new Answer(model, tools);
     SseLineReader reader = new SseLineReader(body);
     try {
       for (Message message = reader.next(); message != null; message = reader.next()) {
@@ -56,7 +68,7 @@ final class ChatStreamReader {
     } catch (IOException e) {
       throw ModelErrors.broken(what, e);
     }
-    return answer.finish(reader.sawDone());
+    return answer.finish(reader.sawDone(), onText);
   }
 
   private StreamDelta chunk(String payload) {
@@ -96,14 +108,19 @@ final class ChatStreamReader {
   private final class Answer {
     private final StringBuilder text = new StringBuilder();
     private final ReasoningFilter reasoning = new ReasoningFilter();
+    private final ToolCallAssembly calls = new ToolCallAssembly();
+    private final List<ToolSpec> tools;
+    private boolean holding;
     private boolean sawData;
     private String model;
     private String stopReason;
     private Integer promptTokens;
     private Integer completionTokens;
 
-    Answer(String model) {
+    Answer(String model, List<ToolSpec> tools) {
       this.model = model;
+      this.tools = tools;
+      this.holding = !tools.isEmpty();
     }
 
     void add(StreamDelta delta, Consumer<String> onText) {
@@ -115,32 +132,51 @@ final class ChatStreamReader {
       completionTokens =
           delta.completionTokens() != null ? delta.completionTokens() : completionTokens;
       model = delta.model() != null ? delta.model() : model;
+      delta.toolCalls().forEach(calls::add);
     }
 
     private void show(String shown, Consumer<String> onText) {
       if (text.isEmpty() && reasoning.sawThought()) {
         shown = shown.stripLeading();
       }
-      if (!shown.isEmpty()) {
-        text.append(shown);
+      if (shown.isEmpty()) {
+        return;
+      }
+      text.append(shown);
+      if (!holding) {
         onText.accept(shown);
+      } else if (!ToolCallText.mayBeCall(text.toString())) {
+        holding = false;
+        onText.accept(text.toString());
       }
     }
 
-    Completion finish(boolean sawDone) {
+    Completion finish(boolean sawDone, Consumer<String> onText) {
       text.append(reasoning.finish());
       if (!sawData) {
         throw new ModelException(
             Kind.UNAVAILABLE, Symptom.MALFORMED, what + " got a body without any stream events");
       }
-      if (stopReason == null && (text.isEmpty() || (format.requiresEnd() && !sawDone))) {
+      List<ToolCall> toolCalls = calls.calls();
+      boolean saidNothing = text.isEmpty() && toolCalls.isEmpty();
+      if (stopReason == null && (saidNothing || (format.requiresEnd() && !sawDone))) {
         throw new ModelException(
             Kind.UNAVAILABLE,
             Symptom.BROKE_OFF,
             what + " ended before the answer was complete (no finish_reason, no [DONE])");
       }
-      return new Completion(
-          text.toString().strip(), model, stopReason, promptTokens, completionTokens);
+      String whole = text.toString().strip();
+      if (toolCalls.isEmpty()) {
+        var written = ToolCallText.recover(whole, tools);
+        if (written.isPresent()) {
+          return new Completion(
+              "", model, "tool_calls", promptTokens, completionTokens, List.of(written.get()));
+        }
+      }
+      if (holding && !whole.isEmpty()) {
+        onText.accept(whole);
+      }
+      return new Completion(whole, model, stopReason, promptTokens, completionTokens, toolCalls);
     }
   }
 }

@@ -69,7 +69,7 @@ public final class LlamaChatClient implements ChatModel {
                   url("/chat/completions"),
                   format.chatBody(request, model, true),
                   "text/event-stream")) {
-            return streamReader.read(body, model, onText);
+            return streamReader.read(body, model, request.tools(), onText);
           }
         });
   }
@@ -91,15 +91,30 @@ public final class LlamaChatClient implements ChatModel {
    */
   Completion complete(ChatRequest request, String endpoint, String baseUrl) {
     String model = modelFor(request);
-    return transport.measured(
-        endpoint,
-        () ->
-            format.completion(
-                transport.postJson(
-                    endpoint,
-                    baseUrl + "/chat/completions",
-                    format.chatBody(request, model, false)),
-                model));
+    Completion completion =
+        transport.measured(
+            endpoint,
+            () ->
+                format.completion(
+                    transport.postJson(
+                        endpoint,
+                        baseUrl + "/chat/completions",
+                        format.chatBody(request, model, false)),
+                    model));
+    if (completion.callsTools()) {
+      return completion;
+    }
+    return ToolCallText.recover(completion.text(), request.tools())
+        .map(
+            call ->
+                new Completion(
+                    "",
+                    completion.model(),
+                    "tool_calls",
+                    completion.promptTokens(),
+                    completion.completionTokens(),
+                    List.of(call)))
+        .orElse(completion);
   }
 
   @Override

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cria.core.ChatRequest;
 import dev.cria.core.Completion;
+import dev.cria.llama.StreamDelta.ToolCallDelta;
+import java.util.List;
 
 /**
  * The native Llama API ({@code https://api.llama.com/v1}): {@code max_completion_tokens} in the
@@ -17,7 +19,10 @@ final class LlamaWireFormat implements WireFormat {
   @Override
   public JsonNode chatBody(ChatRequest request, String model, boolean stream) {
     ObjectNode body = JsonNodeFactory.instance.objectNode().put("model", model);
-    body.set("messages", WireFormat.messages(request.messages()));
+    body.set("messages", WireFormat.messages(request.messages(), false));
+    if (!request.tools().isEmpty()) {
+      body.set("tools", ToolWire.tools(request.tools()));
+    }
     if (request.maxCompletionTokens() != null) {
       body.put("max_completion_tokens", request.maxCompletionTokens());
     }
@@ -47,7 +52,8 @@ final class LlamaWireFormat implements WireFormat {
         model,
         textOrNull(message.path("stop_reason")),
         metric(metrics, "num_prompt_tokens"),
-        metric(metrics, "num_completion_tokens"));
+        metric(metrics, "num_completion_tokens"),
+        ToolWire.read(message.path("tool_calls")));
   }
 
   @Override
@@ -56,13 +62,16 @@ final class LlamaWireFormat implements WireFormat {
     JsonNode delta = event.path("delta");
     String type = delta.path("type").asText("text");
     String text = type.equals("text") ? delta.path("text").asText("") : "";
+    List<ToolCallDelta> calls =
+        type.equals("tool_call") ? List.of(ToolWire.delta(delta, null)) : List.of();
     JsonNode metrics = event.path("metrics");
     return new StreamDelta(
         text,
         textOrNull(event.path("stop_reason")),
         metric(metrics, "num_prompt_tokens"),
         metric(metrics, "num_completion_tokens"),
-        null);
+        null,
+        calls);
   }
 
   private static Integer metric(JsonNode metrics, String name) {

@@ -20,7 +20,10 @@ final class OpenAiWireFormat implements WireFormat {
   @Override
   public JsonNode chatBody(ChatRequest request, String model, boolean stream) {
     ObjectNode body = JsonNodeFactory.instance.objectNode().put("model", model);
-    body.set("messages", WireFormat.messages(request.messages()));
+    body.set("messages", WireFormat.messages(request.messages(), true));
+    if (!request.tools().isEmpty()) {
+      body.set("tools", ToolWire.tools(request.tools()));
+    }
     if (request.maxCompletionTokens() != null) {
       body.put("max_tokens", request.maxCompletionTokens());
     }
@@ -56,7 +59,8 @@ final class OpenAiWireFormat implements WireFormat {
         body.path("model").asText(model),
         textOrNull(choice.path("finish_reason")),
         WireFormat.tokens(usage.path("prompt_tokens")),
-        WireFormat.tokens(usage.path("completion_tokens")));
+        WireFormat.tokens(usage.path("completion_tokens")),
+        ToolWire.read(choice.path("message").path("tool_calls")));
   }
 
   @Override
@@ -69,7 +73,8 @@ final class OpenAiWireFormat implements WireFormat {
         textOrNull(choice.path("finish_reason")),
         WireFormat.tokens(usage.path("prompt_tokens")),
         WireFormat.tokens(usage.path("completion_tokens")),
-        model.isTextual() ? model.asText() : null);
+        model.isTextual() ? model.asText() : null,
+        ToolWire.deltas(choice.path("delta").path("tool_calls")));
   }
 
   @Override

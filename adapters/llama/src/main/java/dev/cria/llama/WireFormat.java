@@ -58,10 +58,34 @@ interface WireFormat {
    * with a base64 {@code data:} URL (the same shape in both dialects).
    */
   static ArrayNode messages(List<ChatTurn> turns) {
+    return messages(turns, true);
+  }
+
+  /**
+   * The same, with the turns of a tool-call loop: an assistant turn's {@code tool_calls} ({@code
+   * typedCalls}: with {@code "type":"function"}, as the OpenAI-compatible dialect wants; the native
+   * one wants none and a {@code stop_reason}), and {@code tool} turns with their {@code
+   * tool_call_id}.
+   */
+  static ArrayNode messages(List<ChatTurn> turns, boolean typedCalls) {
     ArrayNode messages = JsonNodeFactory.instance.arrayNode();
     for (ChatTurn turn : turns) {
       ObjectNode message =
           messages.addObject().put("role", turn.role().name().toLowerCase(Locale.ROOT));
+      if (turn.role() == ChatTurn.Role.TOOL) {
+        message.put("tool_call_id", turn.toolCallId()).put("content", turn.content());
+        continue;
+      }
+      if (!turn.toolCalls().isEmpty()) {
+        if (turn.content() != null && !turn.content().isEmpty()) {
+          message.put("content", turn.content());
+        }
+        if (!typedCalls) {
+          message.put("stop_reason", "tool_calls");
+        }
+        message.set("tool_calls", ToolWire.calls(turn.toolCalls(), typedCalls));
+        continue;
+      }
       if (turn.images().isEmpty()) {
         message.put("content", turn.content());
         continue;

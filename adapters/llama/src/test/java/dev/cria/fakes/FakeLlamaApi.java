@@ -38,7 +38,11 @@ import java.util.function.Predicate;
  * second chunk of N characters on one line) and {@code [[content-string]]} (non-streaming content
  * as a plain string). A {@code max_completion_tokens} (or {@code max_tokens}) limit cuts the answer
  * at four characters a token with stop reason {@code length}. A {@code response_format} {@code
- * json_schema} is answered with a document of the schema (see {@link FakeLlamaApiStructured}).
+ * json_schema} is answered with a document of the schema (see {@link FakeLlamaApiStructured}). A
+ * request that offers {@code tools} is answered with tool calls (streamed in fragments, or whole)
+ * in the dialect's shape when {@code [[tool:NAME]]} and its kin ask for one (see {@link
+ * FakeLlamaApiTools}), and a {@code tool} result last in the conversation is answered {@code Tool
+ * said: <result>}.
  */
 public final class FakeLlamaApi implements AutoCloseable {
 
@@ -46,6 +50,9 @@ public final class FakeLlamaApi implements AutoCloseable {
   public static final String MODERATION = "moderation";
   public static final String MODELS = "models";
   public static final String GUARD = "guard";
+
+  /** What the fake answers to {@code [[tool-always:NAME]]} once it is offered no tools. */
+  public static final String NO_MORE_TOOLS = FakeLlamaApiTools.NO_MORE_TOOLS;
 
   /**
    * How fast answers come: the wait before the first token, then tokens per second (0: no wait).

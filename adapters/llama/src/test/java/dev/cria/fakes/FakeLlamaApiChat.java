@@ -1,6 +1,7 @@
 package dev.cria.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.cria.fakes.FakeLlamaApiJson.Usage;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,7 +46,19 @@ final class FakeLlamaApiChat {
       throws IOException {
     String id = "fake-" + ids.incrementAndGet();
     String model = request.body().path("model").asText("unknown");
-    String answer = script.answer(request.lastUserMessage());
+    boolean openAi = "openai".equals(request.style());
+    FakeLlamaApiTools.Turn tools =
+        FakeLlamaApiTools.decide(request.body(), request.lastUserMessage());
+    if (tools != null && tools.calls()) {
+      callTool(exchange, request, id, model, tools, openAi);
+      return;
+    }
+    String answer =
+        tools == null
+            ? script.answer(request.lastUserMessage())
+            : script.flagOutput()
+                ? tools.text() + " " + FakeLlamaApiScript.FLAGGED_ANSWER
+                : tools.text();
     String stopReason = "stop";
     int limit = maxTokens(request.body()) * 4;
     if (limit > 0 && answer.length() > limit) {
@@ -52,7 +66,6 @@ final class FakeLlamaApiChat {
       stopReason = "length";
     }
     Usage usage = Usage.of(request.body().path("messages").toString(), answer);
-    boolean openAi = "openai".equals(request.style());
     exchange.getResponseHeaders().set("x-ratelimit-limit-requests", "3000");
     exchange.getResponseHeaders().set("x-ratelimit-remaining-requests", "2999");
     if (!request.streaming()) {
@@ -103,6 +116,53 @@ final class FakeLlamaApiChat {
       data(out, "[DONE]");
     } else {
       data(out, FakeLlamaApiJson.nativeEvent(id, "complete", "", stopReason, null));
+      data(out, FakeLlamaApiJson.nativeEvent(id, "metrics", "", null, usage));
+    }
+    exchange.close();
+  }
+
+  /** A tool call, as the dialect sends one: streamed in fragments, or whole in the message. */
+  private void callTool(
+      HttpExchange exchange,
+      FakeLlamaApiRequest request,
+      String id,
+      String model,
+      FakeLlamaApiTools.Turn turn,
+      boolean openAi)
+      throws IOException {
+    String callId = openAi ? "call_" + id : UUID.randomUUID().toString();
+    Usage usage = Usage.of(request.body().path("messages").toString(), turn.arguments());
+    if (!request.streaming()) {
+      String body =
+          openAi
+              ? FakeLlamaApiJson.openAiResponse(id, model, "", "tool_calls", usage)
+              : FakeLlamaApiJson.nativeResponse(id, "", "tool_calls", usage, false);
+      var json = (ObjectNode) FakeLlamaApiJson.MAPPER.readTree(body);
+      var message =
+          (ObjectNode)
+              (openAi
+                  ? json.path("choices").path(0).path("message")
+                  : json.path("completion_message"));
+      message.set("tool_calls", FakeLlamaApiTools.calls(callId, turn, openAi));
+      FakeLlamaApiResponses.json(exchange, 200, FakeLlamaApiJson.write(json));
+      return;
+    }
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    if (openAi) {
+      for (String chunk : FakeLlamaApiTools.openAiChunks(id, model, callId, turn)) {
+        data(out, chunk);
+      }
+      data(out, FakeLlamaApiJson.openAiChunk(id, model, null, "tool_calls"));
+      data(out, FakeLlamaApiJson.openAiUsageChunk(id, model, usage));
+      data(out, "[DONE]");
+    } else {
+      data(out, FakeLlamaApiJson.nativeEvent(id, "start", "", null, null));
+      for (String event : FakeLlamaApiTools.nativeEvents(id, callId, turn)) {
+        data(out, event);
+      }
+      data(out, FakeLlamaApiJson.nativeEvent(id, "complete", "", "tool_calls", null));
       data(out, FakeLlamaApiJson.nativeEvent(id, "metrics", "", null, usage));
     }
     exchange.close();

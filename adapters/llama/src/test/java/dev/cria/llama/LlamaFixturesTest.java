@@ -46,10 +46,11 @@ class LlamaFixturesTest {
   }
 
   @Test
-  void toolCallDeltasAreToleratedAndIgnored() {
+  void toolCallDeltasAddNoText() {
     Completion completion = stream(LLAMA, "chat-stream-tool-call.sse", new ArrayList<>());
 
     assertEquals("", completion.text());
+    assertEquals("get_weather", completion.toolCalls().getFirst().name());
     assertEquals("tool_calls", completion.stopReason());
     assertEquals(180, completion.promptTokens());
   }
