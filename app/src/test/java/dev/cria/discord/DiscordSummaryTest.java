@@ -74,7 +74,10 @@ class DiscordSummaryTest {
 
     FakeDiscordCall rename = discord.await("PATCH", "channels/" + thread);
     assertEquals("Planning the llama party", rename.json().getString("name"));
-    assertEquals("Planning the llama party", discord.threadName(thread));
+    // The fake records a call before it applies it: wait for the store, not only the call.
+    discord.awaitTrue(
+        () -> "Planning the llama party".equals(discord.threadName(thread)),
+        "the thread renamed in the fake's store");
     FakeLlamaApiRequest titleAsked = structuredRequest("ConversationTitle");
     assertTrue(titleAsked.lastUserMessage().contains("Let us plan the llama party"));
 
