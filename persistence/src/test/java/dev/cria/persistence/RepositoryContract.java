@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cria.chat.ConversationKey;
+import dev.cria.core.ConversationStore;
 import dev.cria.core.PendingToolCall;
 import dev.cria.core.PendingToolCalls;
 import io.micronaut.context.ApplicationContext;
@@ -81,6 +82,9 @@ abstract class RepositoryContract {
     assertEquals(created.plusSeconds(5), decided.decidedAt());
     assertTrue(pending.find(UUID.randomUUID().toString()).isEmpty());
     assertFalse(pending.decide("no-such-id", PendingToolCall.RUN, created), "unknown id");
+
+    context.getBean(ConversationStore.class).purgeBefore(created.plusSeconds(1));
+    assertTrue(pending.find(id).isEmpty(), "purged with the turns of its time");
   }
 
   @Test
