@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestInstance;
  * A side-effecting tool on Slack, end to end over the fake Slack and the fake model: the model's
  * call is not run, the answer asks to confirm it with Run and Cancel; another person's click is
  * refused privately; the asker's Run runs the tool once and the model's answer with its result is
- * posted as a new reply and stored; a second click changes nothing; Cancel runs nothing.
+ * posted as a new reply and stored; a second click changes nothing; Cancel runs nothing; a request
+ * older than ten minutes runs nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlackToolConfirmTest {
@@ -112,6 +113,41 @@ class SlackToolConfirmTest {
 
     assertEquals(before, tools.calls(), "never run");
     assertEquals(chats, chatRequests().size(), "Cancel asks the model nothing");
+  }
+
+  @Test
+  void aRequestOlderThanTenMinutesRunsNothing() throws Exception {
+    String root = "1700007200.000100";
+    int before = tools.calls();
+    app.post(
+        mention("EvTC3", CHANNEL, root, null, "U0ADA", "Delete [[tool:" + TestTools.DELETE + "]]"));
+    FakeSlackMessage request = awaitRequest(root);
+    String pending = pendingId(root);
+    ageByElevenMinutes(pending);
+
+    app.postForm(
+        SlackClicks.confirmTool(CHANNEL, request.ts(), root, "U0ADA", true, pending, "t6"));
+
+    awaitEphemeral("U0ADA", "This confirmation expired");
+    assertEquals(before, tools.calls(), "never run");
+  }
+
+  @SuppressWarnings("unchecked")
+  private void ageByElevenMinutes(String pendingId) {
+    TransactionOperations<Connection> transactions =
+        app.context.getBean(TransactionOperations.class);
+    transactions.executeWrite(
+        status -> {
+          try (var update =
+              status
+                  .getConnection()
+                  .prepareStatement("UPDATE pending_tool_call SET created_at = ? WHERE id = ?")) {
+            update.setTimestamp(
+                1, java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(11 * 60)));
+            update.setString(2, pendingId);
+            return update.executeUpdate();
+          }
+        });
   }
 
   private FakeSlackMessage awaitRequest(String root) {
