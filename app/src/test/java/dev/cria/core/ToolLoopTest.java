@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The tool-call loop end to end over the OpenAI-compatible dialect (an Ollama-shaped fake): the
  * built-in tool in {@code CRIA_TIME_ZONE}, its result back to the model, the step shown, calls
- * printed as text, failures and timeouts told to both, the step bound.
+ * printed as text, failures and timeouts told to both, the step bound, a side-effecting call held
+ * for the asker's confirmation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ToolLoopTest {
@@ -186,18 +187,25 @@ class ToolLoopTest {
   }
 
   @Test
-  void aSideEffectingToolIsNeverOfferedOrRunWithoutAConfirmation() {
+  void aSideEffectingToolIsOfferedButNotRunBeforeTheAskerConfirms() {
     TestTools tools = harness.context.getBean(TestTools.class);
     int callsBefore = tools.calls();
-    ask("Delete my note [[tool:" + TestTools.DELETE + "]]");
+    ask("Delete my note [[tool:" + TestTools.DELETE + " {\"note\":\"groceries\"}]]");
 
     Delivery reply = harness.replies.next(WAIT);
 
-    assertTrue(reply.text().startsWith("Echo: "), reply.text());
+    assertTrue(
+        reply
+            .text()
+            .endsWith(
+                "Cria wants to run `"
+                    + TestTools.DELETE
+                    + "` with `{\"note\":\"groceries\"}`. Run it?"),
+        reply.text());
     List<String> offered = toolNames(chats().getLast().body());
     assertTrue(offered.contains(TestTools.ECHO), offered.toString());
-    assertFalse(offered.contains(TestTools.DELETE), offered.toString());
-    assertEquals(callsBefore, tools.calls());
+    assertTrue(offered.contains(TestTools.DELETE), offered.toString());
+    assertEquals(callsBefore, tools.calls(), "not run before the click");
   }
 
   @Test

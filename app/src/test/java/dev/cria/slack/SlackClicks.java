@@ -17,6 +17,19 @@ final class SlackClicks {
     return click(channel, messageTs, threadTs, user, "button", "cria_regenerate", "", triggerId);
   }
 
+  /** A click on Run ({@code run}) or Cancel under a confirmation request, form-encoded. */
+  static String confirmTool(
+      String channel,
+      String messageTs,
+      String threadTs,
+      String user,
+      boolean run,
+      String pendingId,
+      String triggerId) {
+    String action = run ? "cria_tool_run" : "cria_tool_cancel";
+    return click(channel, messageTs, threadTs, user, "button", action, pendingId, triggerId);
+  }
+
   static String click(
       String channelId,
       String messageTs,

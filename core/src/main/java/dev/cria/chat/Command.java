@@ -37,4 +37,10 @@ public sealed interface Command {
       this(null);
     }
   }
+
+  /**
+   * Run ({@code run} true) or cancel a side-effecting tool call the model asked for, which waits
+   * for the asker's click (the Run and Cancel buttons under the confirmation request).
+   */
+  record ConfirmTool(String pendingId, boolean run) implements Command {}
 }

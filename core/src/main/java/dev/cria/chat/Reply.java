@@ -43,6 +43,18 @@ public interface Reply {
   }
 
   /**
+   * Delivers an answer that asks the asker to confirm a side-effecting tool call: as {@link
+   * #finish}, with a Run and a Cancel button whose value is {@code pendingId} (Slack actions {@code
+   * cria_tool_run} and {@code cria_tool_cancel}, Discord custom ids {@code cria:tc:run:<id>} and
+   * {@code cria:tc:cancel:<id>}). The default shows the text alone.
+   *
+   * @return the platform id of the first message that holds it
+   */
+  default String confirm(String text, String pendingId) {
+    return finish(text);
+  }
+
+  /**
    * Whether the person asked to stop this answer (Slack's Stop button). The core asks between the
    * model's chunks: it then closes the model call and keeps what was written so far, marked as
    * stopped.

@@ -55,6 +55,8 @@ class CommandHandler {
           throw new IllegalStateException("Regenerate is answered by the pipeline");
       case Command.Summarize summarize ->
           throw new IllegalArgumentException("summarize is answered by the Summarizer");
+      case Command.ConfirmTool confirm ->
+          throw new IllegalStateException("a tool confirmation is answered by ToolConfirmation");
     };
   }
 

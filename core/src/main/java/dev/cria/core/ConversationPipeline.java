@@ -45,6 +45,8 @@ public class ConversationPipeline {
   private final Regeneration regeneration;
   private final Summarizer summarizer;
   private final ConversationTitles titles;
+  private final ToolConfirmation confirmations;
+  private final ConfirmedToolAnswer confirmed;
 
   ConversationPipeline(
       ConversationStore store,
@@ -62,7 +64,9 @@ public class ConversationPipeline {
       AttachmentIntake attachments,
       Regeneration regeneration,
       Summarizer summarizer,
-      ConversationTitles titles) {
+      ConversationTitles titles,
+      ToolConfirmation confirmations,
+      ConfirmedToolAnswer confirmed) {
     this.store = store;
     this.queue = queue;
     this.model = model;
@@ -79,6 +83,8 @@ public class ConversationPipeline {
     this.regeneration = regeneration;
     this.summarizer = summarizer;
     this.titles = titles;
+    this.confirmations = confirmations;
+    this.confirmed = confirmed;
   }
 
   /** Handles one claimed event. Never throws: every failure is logged and told to the user. */
@@ -118,7 +124,8 @@ public class ConversationPipeline {
     ChatEvent event = queued.event();
     boolean regenerates = event.command() instanceof Command.Regenerate;
     boolean summarize = event.command() instanceof Command.Summarize;
-    if (event.command() != null && !regenerates && !summarize) {
+    boolean confirms = event.command() instanceof Command.ConfirmTool;
+    if (event.command() != null && !regenerates && !summarize && !confirms) {
       reply.finish(commands.handle(queued));
       return new PipelineResult(Outcome.COMMAND, null);
     }
@@ -144,6 +151,10 @@ public class ConversationPipeline {
       }
     }
     try {
+      if (event.command() instanceof Command.ConfirmTool click) {
+        return confirmed.answer(
+            queued, owner, reply, interval, click, notice -> tellPrivately(event, notice));
+      }
       return summarize
           ? summarizer.summarize(queued, reply)
           : answerWithModel(queued, owner, reply, interval, replaces);
@@ -215,6 +226,9 @@ public class ConversationPipeline {
     ToolLoop.Outcome outcome = modelCall.answer(ask, reply, interval);
     Completion completion = outcome.completion();
     long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    if (outcome.awaiting() != null && !stopped(completion)) {
+      return confirmations.ask(queued, outcome, reply, settings, latencyMs);
+    }
     if (completion.text().isBlank() && stopped(completion)) {
       reply.finish(ReplyTexts.stopped());
       return new PipelineResult(Outcome.ANSWERED, null);

@@ -80,7 +80,8 @@ class ModelCall {
     metrics.modelLatency(Duration.ofNanos(System.nanoTime() - started));
     Completion completion = outcome.completion();
     metrics.tokens(completion.promptTokens(), completion.completionTokens());
-    return new ToolLoop.Outcome(completion.withEstimatedUsage(ask.messages()), outcome.steps());
+    return new ToolLoop.Outcome(
+        completion.withEstimatedUsage(ask.messages()), outcome.steps(), outcome.awaiting());
   }
 
   /** One model call of the loop. */

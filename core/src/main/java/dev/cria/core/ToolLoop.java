@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * asked again, until it answers with text. Bounded in steps ({@code CRIA_TOOL_MAX_STEPS}: the step
  * after the last is offered no tools, so it must answer) and in time (each call {@code
  * CRIA_TOOL_TIMEOUT}, tools for one answer, model calls included, {@code CRIA_TOOL_TOTAL_TIMEOUT}).
- * Every step shows as a short line ("Using `current_time`…"), kept above the answer.
+ * Every step shows as a short line ("Using `current_time`…"), kept above the answer. A call of a
+ * side-effecting tool is not run: the loop ends there and the answer asks the asker to confirm it
+ * ({@link ToolConfirmation}); the other calls of that step are not run either.
  */
 @Singleton
 public class ToolLoop {
@@ -37,8 +39,16 @@ public class ToolLoop {
     this.settings = settings;
   }
 
-  /** The answer, and the lines that showed its steps (empty when no tool was used). */
-  public record Outcome(Completion completion, List<String> steps) {
+  /**
+   * The answer, and the lines that showed its steps (empty when no tool was used).
+   *
+   * @param awaiting the side-effecting call that waits for the asker's confirmation, or null
+   */
+  public record Outcome(Completion completion, List<String> steps, ToolCall awaiting) {
+
+    public Outcome(Completion completion, List<String> steps) {
+      this(completion, steps, null);
+    }
 
     /** The step lines as a block to put above the answer, or "" when there were none. */
     public String stepsBlock() {
@@ -88,6 +98,14 @@ public class ToolLoop {
       completionTokens = sum(completionTokens, completion.completionTokens());
       if (!completion.callsTools() || bounded) {
         return new Outcome(completion.withUsage(promptTokens, completionTokens), steps);
+      }
+      Completion used = completion.withUsage(promptTokens, completionTokens);
+      var confirm =
+          completion.toolCalls().stream()
+              .filter(call -> toolbox.needsConfirmation(call.name()))
+              .findFirst();
+      if (confirm.isPresent()) {
+        return new Outcome(used, steps, confirm.get());
       }
       messages.add(ChatTurn.toolCalls(completion.text(), completion.toolCalls()));
       for (ToolCall call : completion.toolCalls()) {

@@ -40,24 +40,40 @@ public class Toolbox implements AutoCloseable {
   }
 
   /**
-   * The tools offered now, by name; empty when no source offers any. Side-effecting tools are not
-   * offered: they may run only after the asker confirms, and this version cannot ask yet.
+   * The tools offered now, by name; empty when no source offers any. Side-effecting ones are
+   * offered too: the loop does not run them, it asks the asker first ({@link ToolConfirmation}).
    */
   public List<ToolSpec> offered() {
-    return byName().values().stream()
-        .map(Offer::spec)
-        .filter(spec -> !spec.sideEffecting())
-        .toList();
+    return byName().values().stream().map(Offer::spec).toList();
+  }
+
+  /** Whether the tool of that name changes something, so that it runs only once confirmed. */
+  public boolean needsConfirmation(String name) {
+    Offer offer = byName().get(name);
+    return offer != null && offer.spec().sideEffecting();
   }
 
   /**
-   * Runs a call within {@code timeout}.
+   * Runs a call within {@code timeout}; a side-effecting tool is refused here.
    *
    * @throws ToolException when the tool is unknown, fails or takes longer
    */
   public String call(ToolCall call, Duration timeout) {
+    return run(call, timeout, false);
+  }
+
+  /**
+   * Runs a call the asker confirmed (side-effecting or not) within {@code timeout}.
+   *
+   * @throws ToolException when the tool is unknown, fails or takes longer
+   */
+  public String callConfirmed(ToolCall call, Duration timeout) {
+    return run(call, timeout, true);
+  }
+
+  private String run(ToolCall call, Duration timeout, boolean confirmed) {
     Offer offer = byName().get(call.name());
-    if (offer == null || offer.spec().sideEffecting()) {
+    if (offer == null || (offer.spec().sideEffecting() && !confirmed)) {
       throw new ToolException("There is no tool named " + call.name() + ".");
     }
     Future<String> result =

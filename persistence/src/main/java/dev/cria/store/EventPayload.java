@@ -71,6 +71,7 @@ record EventPayload(
       case Command.Usage usage -> "usage";
       case Command.Regenerate regenerate -> "regenerate";
       case Command.Summarize summarize -> "summarize";
+      case Command.ConfirmTool confirm -> confirm.run() ? "tool_run" : "tool_cancel";
     };
   }
 
@@ -80,6 +81,7 @@ record EventPayload(
       case Command.SystemPrompt prompt -> prompt.prompt();
       case Command.Regenerate regenerate -> regenerate.answerMessageId();
       case Command.Summarize summarize -> summarize.aboutMessageId();
+      case Command.ConfirmTool confirm -> confirm.pendingId();
       default -> null;
     };
   }
@@ -93,6 +95,8 @@ record EventPayload(
       case "usage" -> new Command.Usage();
       case "regenerate" -> new Command.Regenerate(commandArgument);
       case "summarize" -> new Command.Summarize(commandArgument);
+      case "tool_run" -> new Command.ConfirmTool(commandArgument, true);
+      case "tool_cancel" -> new Command.ConfirmTool(commandArgument, false);
       default -> throw new IllegalStateException("unknown stored command: " + command);
     };
   }

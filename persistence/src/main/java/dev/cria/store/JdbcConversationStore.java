@@ -335,6 +335,14 @@ class JdbcConversationStore implements ConversationStore {
           moderation.deleteJudgedBefore(before);
           attachments.deleteStoredBefore(before);
           events.deleteFinishedBefore(before);
+          // Pending tool calls are kept as long as the turns they were asked in.
+          try (var statement =
+              status
+                  .getConnection()
+                  .prepareStatement("DELETE FROM pending_tool_call WHERE created_at < ?")) {
+            statement.setTimestamp(1, java.sql.Timestamp.from(before));
+            statement.executeUpdate();
+          }
           return messages.deleteCreatedBefore(before);
         });
   }

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cria.chat.ConversationKey;
+import dev.cria.core.ConversationStore;
+import dev.cria.core.PendingToolCall;
+import dev.cria.core.PendingToolCalls;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,43 @@ abstract class RepositoryContract {
   void stop() {
     context.close();
     cleanUp();
+  }
+
+  @Test
+  void aPendingToolCallIsStoredAndDecidedOnce() {
+    PendingToolCalls pending = context.getBean(PendingToolCalls.class);
+    Instant created = now().truncatedTo(ChronoUnit.MILLIS);
+    String id = UUID.randomUUID().toString();
+    pending.save(
+        new PendingToolCall(
+            id,
+            ConversationKey.parse(KEY),
+            42,
+            "U1",
+            "jira__create_issue",
+            "{\"summary\":\"Düsseldorf\"}",
+            created,
+            null,
+            null));
+
+    PendingToolCall found = pending.find(id).orElseThrow();
+    assertEquals(KEY, found.conversation().toString());
+    assertEquals(42, found.eventSeq());
+    assertEquals("U1", found.askerId());
+    assertEquals("jira__create_issue", found.toolName());
+    assertEquals("{\"summary\":\"Düsseldorf\"}", found.argumentsJson());
+    assertEquals(created, found.createdAt());
+    assertEquals(null, found.decision());
+    assertTrue(pending.decide(id, PendingToolCall.RUN, created.plusSeconds(5)));
+    assertFalse(pending.decide(id, PendingToolCall.CANCEL, created.plusSeconds(6)), "decided");
+    PendingToolCall decided = pending.find(id).orElseThrow();
+    assertEquals(PendingToolCall.RUN, decided.decision());
+    assertEquals(created.plusSeconds(5), decided.decidedAt());
+    assertTrue(pending.find(UUID.randomUUID().toString()).isEmpty());
+    assertFalse(pending.decide("no-such-id", PendingToolCall.RUN, created), "unknown id");
+
+    context.getBean(ConversationStore.class).purgeBefore(created.plusSeconds(1));
+    assertTrue(pending.find(id).isEmpty(), "purged with the turns of its time");
   }
 
   @Test

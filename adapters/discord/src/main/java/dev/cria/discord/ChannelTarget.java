@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -74,6 +75,11 @@ final class ChannelTarget implements MessageTarget {
   @Override
   public void addButtons(String messageId, String content, String answerMessageId) {
     channel.editMessageById(messageId, OutgoingMessages.edit(content, answerMessageId)).complete();
+  }
+
+  @Override
+  public void addRow(String messageId, String content, ActionRow row) {
+    channel.editMessageById(messageId, OutgoingMessages.edit(content, row)).complete();
   }
 
   /** An embed, posted like the first part of an answer (nonce, reply link) or edited in. */

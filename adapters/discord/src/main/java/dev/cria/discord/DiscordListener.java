@@ -38,6 +38,7 @@ public class DiscordListener extends ListenerAdapter {
   private final SlashCommandHandler slashCommands;
   private final MessageHandler messages;
   private final RegenerateHandler regenerations;
+  private final ConfirmHandler confirmations;
 
   public DiscordListener(ConversationService conversations) {
     this.conversations = conversations;
@@ -45,6 +46,7 @@ public class DiscordListener extends ListenerAdapter {
     this.slashCommands = new SlashCommandHandler(conversations, mapper);
     this.messages = new MessageHandler(conversations, mapper);
     this.regenerations = new RegenerateHandler(conversations);
+    this.confirmations = new ConfirmHandler(conversations);
   }
 
   @Override
@@ -93,6 +95,11 @@ public class DiscordListener extends ListenerAdapter {
    */
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
+    var confirm = ConfirmButtons.parse(event.getComponentId());
+    if (confirm.isPresent()) {
+      confirmations.clicked(event, confirm.get());
+      return;
+    }
     var regenerate = RegenerateButton.parse(event.getComponentId());
     if (regenerate.isPresent()) {
       regenerations.clicked(event, regenerate.get());

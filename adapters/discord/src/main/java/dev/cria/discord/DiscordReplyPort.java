@@ -64,7 +64,8 @@ public class DiscordReplyPort implements ReplyPort {
                   InteractionHook.from(session.anyShard(), interaction.token()),
                   interaction.webhookOnly()
                       ? InstallContext.WEBHOOK_MESSAGES
-                      : HookTarget.UNLIMITED),
+                      : HookTarget.UNLIMITED,
+                  interaction.followUp()),
               null,
               componentsV2);
       // Too late for the webhook: answer in the channel instead, as a new message.

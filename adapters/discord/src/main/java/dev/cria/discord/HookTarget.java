@@ -1,5 +1,6 @@
 package dev.cria.discord;
 
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 
@@ -14,18 +15,25 @@ final class HookTarget implements MessageTarget {
 
   private final InteractionHook hook;
   private final int maxMessages;
+  private final boolean followUp;
 
   HookTarget(InteractionHook hook) {
     this(hook, UNLIMITED);
   }
 
+  HookTarget(InteractionHook hook, int maxMessages) {
+    this(hook, maxMessages, false);
+  }
+
   /**
    * @param maxMessages how many messages an answer may take here ({@link
    *     InstallContext#WEBHOOK_MESSAGES} where Cria is installed to the user only)
+   * @param followUp the answer starts in a new follow-up message, not in {@code @original}
    */
-  HookTarget(InteractionHook hook, int maxMessages) {
+  HookTarget(InteractionHook hook, int maxMessages, boolean followUp) {
     this.hook = hook;
     this.maxMessages = maxMessages;
+    this.followUp = followUp;
   }
 
   @Override
@@ -35,7 +43,7 @@ final class HookTarget implements MessageTarget {
 
   @Override
   public String existingMessage() {
-    return ORIGINAL;
+    return followUp ? null : ORIGINAL;
   }
 
   @Override
@@ -51,6 +59,11 @@ final class HookTarget implements MessageTarget {
   @Override
   public void addButtons(String messageId, String content, String answerMessageId) {
     hook.editMessageById(messageId, OutgoingMessages.edit(content, answerMessageId)).complete();
+  }
+
+  @Override
+  public void addRow(String messageId, String content, ActionRow row) {
+    hook.editMessageById(messageId, OutgoingMessages.edit(content, row)).complete();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.cria.discord;
 
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 
 /** The few message operations an answer needs, on an interaction's webhook or in a channel. */
@@ -44,6 +45,9 @@ interface MessageTarget {
 
   /** Puts the feedback buttons under a message, keeping its content. */
   void addButtons(String messageId, String content, String answerMessageId);
+
+  /** Puts a row of buttons under a message showing {@code content} (a confirmation request). */
+  void addRow(String messageId, String content, ActionRow row);
 
   /**
    * Replaces a message with a Components V2 layout ({@link OutgoingMessages#display}): the text in

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import net.dv8tion.jda.api.components.MessageTopLevelComponent;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.MentionType;
@@ -47,9 +48,14 @@ final class OutgoingMessages {
 
   /** An edit that also puts the feedback buttons for that answer under the message. */
   static MessageEditData edit(String content, String answerMessageId) {
+    return edit(content, FeedbackButtons.row(answerMessageId));
+  }
+
+  /** An edit that also puts a row of buttons under the message. */
+  static MessageEditData edit(String content, ActionRow row) {
     return new MessageEditBuilder()
         .setContent(content)
-        .setComponents(FeedbackButtons.row(answerMessageId))
+        .setComponents(row)
         .setAllowedMentions(NO_PINGS)
         .mentionRepliedUser(false)
         .build();

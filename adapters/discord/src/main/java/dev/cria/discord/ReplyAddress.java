@@ -19,6 +19,9 @@ sealed interface ReplyAddress {
     if (parts.length == 4 && parts[0].equals(ToInteraction.WEBHOOK_ONLY_PREFIX)) {
       return new ToInteraction(parts[1], parts[2], parts[3], true);
     }
+    if (parts.length == 4 && parts[0].equals(ToInteraction.FOLLOW_UP_PREFIX)) {
+      return new ToInteraction(parts[1], parts[2], parts[3], false, true);
+    }
     if (parts.length == 4 && parts[0].equals(ToChannel.PREFIX)) {
       return new ToChannel(parts[1], orNull(parts[2]), orNull(parts[3]));
     }
@@ -34,11 +37,15 @@ sealed interface ReplyAddress {
    *
    * @param webhookOnly Cria is installed to the user only ({@link InstallContext}): nothing but the
    *     interaction's webhook reaches the channel
+   * @param followUp the answer is a new follow-up message, not the interaction's own message (a Run
+   *     click, whose own message is the confirmation request)
    */
-  record ToInteraction(String interactionId, String channelId, String token, boolean webhookOnly)
+  record ToInteraction(
+      String interactionId, String channelId, String token, boolean webhookOnly, boolean followUp)
       implements ReplyAddress {
     static final String PREFIX = "interaction";
     static final String WEBHOOK_ONLY_PREFIX = "webhook";
+    static final String FOLLOW_UP_PREFIX = "followup";
 
     public ToInteraction {
       Objects.requireNonNull(interactionId, "interactionId");
@@ -50,10 +57,15 @@ sealed interface ReplyAddress {
       this(interactionId, channelId, token, false);
     }
 
+    ToInteraction(String interactionId, String channelId, String token, boolean webhookOnly) {
+      this(interactionId, channelId, token, webhookOnly, false);
+    }
+
+    /** A webhook-only install has one way in, the click's own message: no follow-up there. */
     @Override
     public String encode() {
-      return String.join(
-          ":", webhookOnly ? WEBHOOK_ONLY_PREFIX : PREFIX, interactionId, channelId, token);
+      String prefix = webhookOnly ? WEBHOOK_ONLY_PREFIX : followUp ? FOLLOW_UP_PREFIX : PREFIX;
+      return String.join(":", prefix, interactionId, channelId, token);
     }
 
     @Override

@@ -129,6 +129,17 @@ final class StreamedReply implements Reply {
   }
 
   /**
+   * A confirmation request: as {@link #finish}, then Run and Cancel under its last message ({@link
+   * ConfirmButtons}). Without the buttons the request cannot be answered, so a failed edit fails.
+   */
+  @Override
+  public synchronized String confirm(String text, String pendingId) {
+    String first = finish(text);
+    target.addRow(messageIds.getLast(), shown.getLast(), ConfirmButtons.row(pendingId));
+    return first;
+  }
+
+  /**
    * The answer in Components V2 messages of up to 4,000 characters each, the buttons under the
    * last: the messages the progress updates wrote are edited into text displays (the first one
    * takes the answer's start, as without V2), further ones posted, extra ones deleted. A message

@@ -67,6 +67,12 @@ class StreamedReplyTest {
     }
 
     @Override
+    public void addRow(
+        String messageId, String content, net.dv8tion.jda.api.components.actionrow.ActionRow row) {
+      operations.add("row " + messageId);
+    }
+
+    @Override
     public String editDisplay(String messageId, String text, String answerMessageId) {
       String id = messageId.equals(HookTarget.ORIGINAL) ? "1" : messageId;
       messages.remove(messageId);

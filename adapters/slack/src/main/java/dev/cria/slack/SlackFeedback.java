@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A click on the buttons under an answer ({@link SlackFeedbackBlocks}): a vote is stored on the
- * answer whose message was clicked; Regenerate goes to the queue ({@link SlackRegenerate}). Other
- * block actions are not Cria's.
+ * answer whose message was clicked; Regenerate goes to the queue ({@link SlackRegenerate}), and so
+ * do Run and Cancel under a confirmation request ({@link SlackToolConfirm}). Other block actions
+ * are not Cria's.
  */
 final class SlackFeedback {
 
@@ -24,6 +25,15 @@ final class SlackFeedback {
       return false;
     }
     for (BlockActionPayload.Action action : payload.getActions()) {
+      if (SlackToolConfirm.isConfirm(action)) {
+        ChatEvent event = SlackToolConfirm.toEvent(payload, action);
+        if (event == null) {
+          LOG.warn("A tool confirmation click without its message, channel, user or id, skipped");
+        } else {
+          LOG.info("Tool confirmation {}: {}", event.eventId(), conversations.accept(event));
+        }
+        return true;
+      }
       if (SlackFeedbackBlocks.REGENERATE_ACTION_ID.equals(action.getActionId())) {
         ChatEvent event = SlackRegenerate.toEvent(payload, action);
         if (event == null) {

@@ -264,6 +264,31 @@ final class SlackReply implements Reply {
   }
 
   /**
+   * A confirmation request: the text with Run and Cancel under it ({@link SlackConfirmBlocks}), in
+   * the message the placeholder or stream took, else posted.
+   */
+  @Override
+  public synchronized String confirm(String text, String pendingId) {
+    try {
+      takeOver();
+      stopResumedStream();
+      String mrkdwn = SlackMrkdwnRenderer.render(text);
+      String blocks = SlackConfirmBlocks.blocks(mrkdwn, pendingId);
+      if (to.isCommand()) {
+        api.respond(to.responseUrl(), mrkdwn, blocks);
+        return null;
+      }
+      if (stream != null) {
+        finishStream(text, null);
+        return messages().withBlocks(stream.ts(), mrkdwn, blocks);
+      }
+      return messages().withBlocks(messageTs, mrkdwn, blocks);
+    } finally {
+      clearStatus();
+    }
+  }
+
+  /**
    * A summary as Block Kit, with its plain text as the notification text ({@link
    * SlackAnswerMessages}).
    */
