@@ -7,11 +7,7 @@ import dev.cria.chat.ReplyPort;
 import dev.cria.core.PipelineMetrics.Outcome;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,7 +35,8 @@ public class ConversationPipeline {
   private final QuotaGate quota;
   private final ModelCircuit circuit;
   private final ModelDefaults modelDefaults;
-  private final ConversationDefaults defaults;
+  private final ConversationTurns turns;
+  private final FailureReplies failures;
   private final PipelineMetrics metrics;
   private final AttachmentIntake attachments;
   private final Regeneration regeneration;
@@ -59,7 +56,8 @@ public class ConversationPipeline {
       QuotaGate quota,
       ModelCircuit circuit,
       ModelDefaults modelDefaults,
-      ConversationDefaults defaults,
+      ConversationTurns turns,
+      FailureReplies failures,
       PipelineMetrics metrics,
       AttachmentIntake attachments,
       Regeneration regeneration,
@@ -77,7 +75,8 @@ public class ConversationPipeline {
     this.quota = quota;
     this.circuit = circuit;
     this.modelDefaults = modelDefaults;
-    this.defaults = defaults;
+    this.turns = turns;
+    this.failures = failures;
     this.metrics = metrics;
     this.attachments = attachments;
     this.regeneration = regeneration;
@@ -109,7 +108,7 @@ public class ConversationPipeline {
       metrics.answer(event.platform(), Outcome.DEFERRED);
       return PipelineResult.deferred(e, reply);
     } catch (RuntimeException e) {
-      String errorId = newErrorId();
+      String errorId = FailureReplies.newErrorId();
       LOG.error("Could not deliver a reply (error id {})", errorId, e);
       metrics.error("delivery");
       metrics.answer(event.platform(), Outcome.FAILED);
@@ -132,7 +131,7 @@ public class ConversationPipeline {
     var stored = store.storedAnswer(queued.seq());
     if (stored.isPresent()) {
       LOG.info("Delivering the answer an earlier attempt stored");
-      deliver(queued, reply, stored.get());
+      turns.deliver(queued, reply, stored.get());
       return new PipelineResult(Outcome.ANSWERED, null);
     }
     OptionalLong replaces = OptionalLong.empty();
@@ -166,15 +165,11 @@ public class ConversationPipeline {
       reply.fail(ReplyTexts.modelDown(e.retryIn()));
       return new PipelineResult(Outcome.FAILED, null);
     } catch (ModelException e) {
-      return failWithModelError(e, reply, modelAsked(event));
+      return failures.modelError(e, reply, modelAsked(event));
     } catch (StoreException e) {
       throw e;
     } catch (RuntimeException e) {
-      String errorId = newErrorId();
-      LOG.error("Failed to answer (error id {})", errorId, e);
-      metrics.error("internal");
-      reply.fail(ReplyTexts.apology(errorId));
-      return new PipelineResult(Outcome.FAILED, errorId);
+      return failures.internal(e, reply);
     }
   }
 
@@ -210,7 +205,7 @@ public class ConversationPipeline {
       reply.fail(String.join("\n\n", intake.notices()));
       return new PipelineResult(Outcome.REFUSED, null);
     }
-    HistoryWindow.Window window = loadHistory(queued, settings, seesImages, replaces);
+    HistoryWindow.Window window = turns.history(queued, settings, seesImages, replaces);
     if (window.tooLong()) {
       store.dropUserTurn(queued.seq());
       reply.fail(ReplyTexts.tooLong(window.currentTokens(), window.limit()));
@@ -243,8 +238,11 @@ public class ConversationPipeline {
       reply.fail(outputNotice.get());
       return new PipelineResult(Outcome.REFUSED, null);
     }
-    storeAnswer(queued, completion, latencyMs, settings, replaces);
-    deliver(queued, reply, outcome.stepsBlock() + decorate(completion, window, intake.notices()));
+    turns.storeAnswer(queued, completion, latencyMs, settings, replaces);
+    turns.deliver(
+        queued,
+        reply,
+        outcome.stepsBlock() + ConversationTurns.decorate(completion, window, intake.notices()));
     titles.afterFirstAnswer(event, reply, completion.text(), modelName);
     return new PipelineResult(Outcome.ANSWERED, null);
   }
@@ -269,77 +267,6 @@ public class ConversationPipeline {
     return placeholder != null ? placeholder : queued.replyMessageId();
   }
 
-  private HistoryWindow.Window loadHistory(
-      QueuedEvent queued, Settings settings, boolean seesImages, OptionalLong replaces) {
-    ChatEvent event = queued.event();
-    // A Regenerate's history ends with the answer it replaces (Regeneration checked): left out.
-    int skip = replaces.isPresent() ? 1 : 0;
-    var newest =
-        store.newestTurns(event.conversation(), queued.seq(), HistoryWindow.MAX_TURNS + skip);
-    var turns = newest.subList(Math.min(skip, newest.size()), newest.size());
-    return HistoryWindow.build(
-        settings.systemPrompt(), turns, event, defaults.contextTokens(), seesImages);
-  }
-
-  private void storeAnswer(
-      QueuedEvent queued,
-      Completion completion,
-      long latencyMs,
-      Settings settings,
-      OptionalLong replaces) {
-    ChatEvent event = queued.event();
-    Answer answer =
-        new Answer(
-            completion.text(),
-            completion,
-            latencyMs,
-            event.author().id(),
-            PromptVersion.of(settings.systemPrompt()));
-    if (replaces.isPresent()) {
-      store.saveRegeneratedAnswer(event, queued.seq(), answer, replaces.getAsLong());
-    } else {
-      store.saveAnswer(event, queued.seq(), answer);
-    }
-  }
-
-  private static String decorate(
-      Completion completion, HistoryWindow.Window window, List<String> notices) {
-    String text = completion.text();
-    for (String notice : notices) {
-      text = text + "\n\n" + notice;
-    }
-    if (stopped(completion)) {
-      return text + "\n\n" + ReplyTexts.stopped();
-    }
-    if ("length".equals(completion.stopReason())) {
-      text = text + "\n\n" + ReplyTexts.lengthCut();
-    }
-    if (window.cut()) {
-      text = text + "\n\n" + ReplyTexts.contextCut();
-    }
-    return text;
-  }
-
-  private void deliver(QueuedEvent queued, Reply reply, String text) {
-    String messageId = reply.answer(text);
-    if (messageId != null) {
-      store.recordAnswerMessage(queued.seq(), messageId);
-    }
-  }
-
-  private PipelineResult failWithModelError(ModelException e, Reply reply, String modelAsked) {
-    String errorId = newErrorId();
-    metrics.error("model_" + e.kind().name().toLowerCase(Locale.ROOT));
-    LOG.warn(
-        "Model call failed: {} {} {} (error id {})",
-        e.kind(),
-        e.symptom(),
-        e.getMessage(),
-        errorId);
-    reply.fail(ReplyTexts.forModelError(e, errorId, modelAsked));
-    return new PipelineResult(Outcome.FAILED, errorId);
-  }
-
   /** The model this conversation asks: its own setting, or {@code LLAMA_MODEL}. */
   private String modelAsked(ChatEvent event) {
     return modelAsked(commands.effective(event.conversation()));
@@ -352,11 +279,5 @@ public class ConversationPipeline {
 
   private static boolean stopped(Completion completion) {
     return STOPPED.equals(completion.stopReason());
-  }
-
-  static String newErrorId() {
-    byte[] bytes = new byte[4];
-    ThreadLocalRandom.current().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
   }
 }

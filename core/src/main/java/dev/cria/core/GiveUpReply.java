@@ -30,7 +30,7 @@ class GiveUpReply {
     ChatEvent event = queued.event();
     MDC.put("conversation", event.conversation().toString());
     MDC.put("event", event.eventId());
-    String errorId = ConversationPipeline.newErrorId();
+    String errorId = FailureReplies.newErrorId();
     try {
       LOG.error("Giving up after {} attempts (error id {})", queued.attempts() - 1, errorId);
       replyPorts

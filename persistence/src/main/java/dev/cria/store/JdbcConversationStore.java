@@ -4,7 +4,6 @@ import dev.cria.chat.ChatEvent;
 import dev.cria.chat.ConversationKey;
 import dev.cria.chat.Platform;
 import dev.cria.core.Answer;
-import dev.cria.core.ChatTurn;
 import dev.cria.core.ConversationStore;
 import dev.cria.core.FeedbackCount;
 import dev.cria.core.FeedbackVote;
@@ -26,7 +25,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The {@link ConversationStore} on Micronaut Data JDBC: H2 or PostgreSQL. */
@@ -42,6 +40,7 @@ class JdbcConversationStore implements ConversationStore {
   private final TurnAttachments turnAttachments;
   private final FeedbackVotes feedback;
   private final StoredSettings storedSettings;
+  private final StoredHistory history;
 
   JdbcConversationStore(
       InboundEventRepository events,
@@ -60,42 +59,17 @@ class JdbcConversationStore implements ConversationStore {
     this.turnAttachments = new TurnAttachments(attachments, transactions, work);
     this.feedback = new FeedbackVotes(messages, transactions, work);
     this.storedSettings = new StoredSettings(settings, transactions, work);
+    this.history = new StoredHistory(messages, turnAttachments, work);
   }
 
   @Override
   public List<StoredTurn> newestTurns(ConversationKey conversation, long upToSeq, int limit) {
-    String key = conversation.toString();
-    List<ChatMessageRow> rows =
-        work.run("reading history", () -> messages.findNewest(key, upToSeq, limit));
-    Map<Long, List<StoredAttachment>> bySeq = turnAttachments.of(key, rows);
-    return rows.stream()
-        .map(
-            row -> {
-              boolean answer = ChatMessageRow.ASSISTANT.equals(row.role());
-              return new StoredTurn(
-                  answer ? ChatTurn.Role.ASSISTANT : ChatTurn.Role.USER,
-                  row.authorName(),
-                  row.content(),
-                  answer ? List.of() : bySeq.getOrDefault(row.eventSeq(), List.of()));
-            })
-        .toList();
+    return history.newest(conversation, upToSeq, limit);
   }
 
   @Override
   public List<StoredTurn> newestTurnsInChannel(ConversationKey channel, long upToSeq, int limit) {
-    String key = channel.channelKey().toString();
-    return work
-        .run("reading a channel's history", () -> messages.findNewestInChannel(key, upToSeq, limit))
-        .stream()
-        .map(
-            row ->
-                new StoredTurn(
-                    ChatMessageRow.ASSISTANT.equals(row.role())
-                        ? ChatTurn.Role.ASSISTANT
-                        : ChatTurn.Role.USER,
-                    row.authorName(),
-                    row.content()))
-        .toList();
+    return history.newestInChannel(channel, upToSeq, limit);
   }
 
   @Override
@@ -121,7 +95,7 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public void saveAnswer(ChatEvent event, long seq, Answer answer) {
-    ChatMessageRow row = answerRow(event, seq, answer);
+    ChatMessageRow row = AnswerRows.of(event, seq, answer);
     // A retry after a commit whose outcome was lost finds the answer stored and stores no second.
     work.run(
         "storing answer",
@@ -130,28 +104,6 @@ class JdbcConversationStore implements ConversationStore {
             messages.save(row);
           }
         });
-  }
-
-  private static ChatMessageRow answerRow(ChatEvent event, long seq, Answer answer) {
-    var completion = answer.completion();
-    return new ChatMessageRow(
-        null,
-        event.conversation().toString(),
-        seq,
-        ChatMessageRow.ASSISTANT,
-        StoredLimits.text(answer.text()),
-        null,
-        null,
-        answer.requestedBy(),
-        event.conversation().channelKey().toString(),
-        null,
-        completion.model(),
-        completion.stopReason(),
-        completion.promptTokens(),
-        completion.completionTokens(),
-        answer.latencyMs(),
-        Instant.now(),
-        answer.systemPromptVersion());
   }
 
   @Override
@@ -184,7 +136,7 @@ class JdbcConversationStore implements ConversationStore {
 
   @Override
   public void saveRegeneratedAnswer(ChatEvent event, long seq, Answer answer, long replacedId) {
-    ChatMessageRow row = answerRow(event, seq, answer);
+    ChatMessageRow row = AnswerRows.of(event, seq, answer);
     work.run(
         "storing regenerated answer",
         () ->
@@ -335,14 +287,7 @@ class JdbcConversationStore implements ConversationStore {
           moderation.deleteJudgedBefore(before);
           attachments.deleteStoredBefore(before);
           events.deleteFinishedBefore(before);
-          // Pending tool calls are kept as long as the turns they were asked in.
-          try (var statement =
-              status
-                  .getConnection()
-                  .prepareStatement("DELETE FROM pending_tool_call WHERE created_at < ?")) {
-            statement.setTimestamp(1, java.sql.Timestamp.from(before));
-            statement.executeUpdate();
-          }
+          JdbcPendingToolCalls.deleteCreatedBefore(status.getConnection(), before);
           return messages.deleteCreatedBefore(before);
         });
   }

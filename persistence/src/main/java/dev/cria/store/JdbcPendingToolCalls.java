@@ -6,6 +6,8 @@ import dev.cria.core.PendingToolCalls;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,6 +21,15 @@ class JdbcPendingToolCalls implements PendingToolCalls {
   JdbcPendingToolCalls(TransactionOperations<Connection> transactions, WorkerDatabaseShare work) {
     this.sql = new SqlReads(transactions);
     this.work = work;
+  }
+
+  /** The retention purge: pending calls are kept as long as the turns they were asked in. */
+  static void deleteCreatedBefore(Connection connection, Instant before) throws SQLException {
+    try (var statement =
+        connection.prepareStatement("DELETE FROM pending_tool_call WHERE created_at < ?")) {
+      statement.setTimestamp(1, Timestamp.from(before));
+      statement.executeUpdate();
+    }
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.cria.chat.Reply;
 import dev.cria.chat.ReplyRequest;
 import dev.cria.chat.Summary;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +39,7 @@ final class SlackReply implements Reply {
   private boolean statusShown;
 
   private final SlackStops stops;
+  private final SlackTakeover takeover;
 
   SlackReply(
       SlackWebApi api,
@@ -56,6 +56,7 @@ final class SlackReply implements Reply {
     this.resumed = messageTs != null;
     this.takingOver = request.takesOver();
     this.laterAttempt = resumed || takingOver;
+    this.takeover = new SlackTakeover(api, to, eventId);
   }
 
   /** Whether the Stop button was clicked for this thread or this streamed message. */
@@ -138,58 +139,23 @@ final class SlackReply implements Reply {
     return stream != null ? stream.ts() : messageTs;
   }
 
-  /**
-   * An earlier attempt may have left messages the queue never heard of: a stream started in the
-   * instant before the kill, continuation messages of a long answer. They are found in the thread
-   * (tagged with this event, or an untagged stream): the recorded message, else the oldest found,
-   * takes the answer; the others are deleted. Runs once, before anything else is sent.
-   */
+  /** Runs once, before anything else is sent: see {@link SlackTakeover}. */
   private void takeOver() {
     if (!takingOver) {
       return;
     }
     takingOver = false;
-    if (to.isCommand() || to.threadTs() == null || eventId == null) {
-      return;
-    }
-    List<String> left;
-    try {
-      left = api.leftFor(to.channel(), to.threadTs(), to.askedTs(), eventId);
-    } catch (SlackCallException e) {
-      LOG.warn(
-          "Could not look for messages an earlier attempt left in {} ({})",
-          to.channel(),
-          e.error());
-      return;
-    }
-    if (messageTs == null && !left.isEmpty()) {
-      messageTs = left.getFirst();
+    String left = takeover.takeOver(messageTs);
+    if (messageTs == null && left != null) {
+      messageTs = left;
       resumed = true;
-    }
-    for (String ts : left) {
-      if (!ts.equals(messageTs)) {
-        messages().remove(ts);
-      }
-    }
-    if (!left.isEmpty()) {
-      LOG.info("Took over {} message(s) an earlier attempt left in {}", left.size(), to.channel());
     }
   }
 
-  /**
-   * The message an earlier attempt left may be a stream it never stopped (it crashed mid-answer):
-   * stop it, so that it can be edited like a placeholder. A placeholder answers with an error.
-   */
   private void stopResumedStream() {
-    if (!resumed) {
-      return;
-    }
-    resumed = false;
-    try {
-      api.stopStream(to.channel(), messageTs, "", eventId);
-      LOG.info("Stopped the stream an earlier attempt left in {}", to.channel());
-    } catch (SlackCallException e) {
-      LOG.debug("Resumed message {} was no open stream ({})", messageTs, e.error());
+    if (resumed) {
+      resumed = false;
+      takeover.stopStream(messageTs);
     }
   }
 
