@@ -1,18 +1,25 @@
 package dev.cria.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cria.fakes.FakeLlamaApi;
+import dev.cria.fakes.FakeLlamaApiRequest;
 import dev.cria.fakes.FakeSlackApi;
 import dev.cria.fakes.FakeSlackSigner;
 import dev.cria.persistence.InboundEventRepository;
 import dev.cria.persistence.TestDatabases;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.transaction.TransactionOperations;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -137,6 +144,53 @@ final class SlackApplication implements AutoCloseable {
   /** Events stored so far (every accepted delivery is one row). */
   long storedEvents() {
     return context.getBean(InboundEventRepository.class).count();
+  }
+
+  /** Waits for a private notice (an ephemeral message) to {@code user} that starts with text. */
+  void awaitEphemeral(String user, String text) {
+    slack.await(
+        () ->
+            slack.calls("chat.postEphemeral").stream()
+                .anyMatch(c -> user.equals(c.get("user")) && c.get("text").startsWith(text)),
+        "a private notice to " + user + ": " + text);
+  }
+
+  /** The answering model calls so far (streamed chats, not the guard's). */
+  List<FakeLlamaApiRequest> chatRequests() {
+    return llama.requests().stream()
+        .filter(r -> r.streaming() && r.body().path("messages").isArray())
+        .filter(r -> !r.body().path("model").asText().contains("guard"))
+        .toList();
+  }
+
+  /** The roles of a model request's messages, the system prompt left out. */
+  static List<String> roles(FakeLlamaApiRequest request) {
+    List<String> roles = new ArrayList<>();
+    for (JsonNode message : request.body().path("messages")) {
+      if (!"system".equals(message.path("role").asText())) {
+        roles.add(message.path("role").asText());
+      }
+    }
+    return roles;
+  }
+
+  /** The first column of {@code sql} (one parameter: {@code key}) in Cria's database. */
+  @SuppressWarnings("unchecked")
+  List<String> strings(String sql, String key) {
+    TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
+    return transactions.executeRead(
+        status -> {
+          try (var query = status.getConnection().prepareStatement(sql)) {
+            query.setString(1, key);
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                values.add(String.valueOf(rows.getString(1)));
+              }
+            }
+            return values;
+          }
+        });
   }
 
   @Override

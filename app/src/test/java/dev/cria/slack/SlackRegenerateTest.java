@@ -4,13 +4,8 @@ import static dev.cria.fakes.FakeSlackEvents.mention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cria.fakes.FakeLlamaApiRequest;
 import dev.cria.fakes.FakeSlackMessage;
-import io.micronaut.transaction.TransactionOperations;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +49,7 @@ class SlackRegenerateTest {
             .anyMatch(
                 c -> c.get("blocks") != null && c.get("blocks").contains("\"cria_regenerate\"")),
         "the answer carries a Regenerate button");
-    int chats = chatRequests().size();
+    int chats = app.chatRequests().size();
     int edits =
         app.slack.thread(CHANNEL, ROOT).stream()
             .filter(m -> m.ts().equals(answerTs))
@@ -73,9 +68,10 @@ class SlackRegenerateTest {
             .statusCode());
 
     app.slack.await(() -> superseded().size() == 1, "the old answer superseded");
-    FakeLlamaApiRequest again = chatRequests().get(chats);
+    FakeLlamaApiRequest again = app.chatRequests().get(chats);
     assertEquals("Ada: First question", again.lastUserMessage());
-    assertEquals(List.of("user"), roles(again), "the old answer is not in the history");
+    assertEquals(
+        List.of("user"), SlackApplication.roles(again), "the old answer is not in the history");
     app.slack.await(
         () -> messageAt(answerTs).edits() > edits && !messageAt(answerTs).text().contains("…"),
         "the answer's message edited in place");
@@ -86,18 +82,18 @@ class SlackRegenerateTest {
     // A follow-up sees the question and one answer, the new one.
     app.post(mention("EvRG2", CHANNEL, "1700005000.000300", ROOT, "U0ADA", "Second question"));
     FakeSlackMessage second = awaitAnswer("Echo: Ada: Second question");
-    FakeLlamaApiRequest followUp = chatRequests().getLast();
-    assertEquals(List.of("user", "assistant", "user"), roles(followUp));
+    FakeLlamaApiRequest followUp = app.chatRequests().getLast();
+    assertEquals(List.of("user", "assistant", "user"), SlackApplication.roles(followUp));
     awaitRecorded(second.ts());
-    assertEquals(chats + 2, chatRequests().size(), "the duplicate click asked nothing");
+    assertEquals(chats + 2, app.chatRequests().size(), "the duplicate click asked nothing");
 
     // The first answer is no longer the latest.
     app.postForm(SlackClicks.regenerate(CHANNEL, answerTs, ROOT, "U0ADA", "trg-2"));
-    awaitEphemeral("U0ADA", "Only the latest answer can be regenerated.");
+    app.awaitEphemeral("U0ADA", "Only the latest answer can be regenerated.");
     // Bob never wrote in the thread.
     app.postForm(SlackClicks.regenerate(CHANNEL, second.ts(), ROOT, "U0BOB", "trg-3"));
-    awaitEphemeral("U0BOB", "Only the person who asked, or someone taking part in the thread");
-    assertEquals(chats + 2, chatRequests().size(), "refused presses asked the model nothing");
+    app.awaitEphemeral("U0BOB", "Only the person who asked, or someone taking part in the thread");
+    assertEquals(chats + 2, app.chatRequests().size(), "refused presses asked the model nothing");
     assertEquals(2, botMessages().size(), botMessages().toString());
   }
 
@@ -109,7 +105,7 @@ class SlackRegenerateTest {
         app.slack.awaitMessage(
             CHANNEL, m -> m.text().strip().equals("Echo: Ada: Keep this") && !m.streaming());
     app.slack.await(
-        () -> strings("slack:T0TEAM:" + CHANNEL + ":" + root, ANSWERS).contains(answer.ts()),
+        () -> app.strings(ANSWERS, "slack:T0TEAM:" + CHANNEL + ":" + root).contains(answer.ts()),
         "the answer's message recorded");
     int edits = answer.edits();
     app.llama.failNext(500, 1);
@@ -130,7 +126,7 @@ class SlackRegenerateTest {
     assertEquals(edits, now.edits(), "the message was not touched");
     assertEquals(
         List.of(answer.ts()),
-        strings("slack:T0TEAM:" + CHANNEL + ":" + root, ANSWERS),
+        app.strings(ANSWERS, "slack:T0TEAM:" + CHANNEL + ":" + root),
         "the old answer stays in the history");
   }
 
@@ -160,62 +156,18 @@ class SlackRegenerateTest {
         .toList();
   }
 
-  private void awaitEphemeral(String user, String text) {
-    app.slack.await(
-        () ->
-            app.slack.calls("chat.postEphemeral").stream()
-                .anyMatch(c -> user.equals(c.get("user")) && c.get("text").startsWith(text)),
-        "a private notice to " + user + ": " + text);
-  }
-
-  private List<FakeLlamaApiRequest> chatRequests() {
-    return app.llama.requests().stream()
-        .filter(r -> r.streaming() && r.body().path("messages").isArray())
-        .filter(r -> !r.body().path("model").asText().contains("guard"))
-        .toList();
-  }
-
-  private static List<String> roles(FakeLlamaApiRequest request) {
-    List<String> roles = new ArrayList<>();
-    for (JsonNode message : request.body().path("messages")) {
-      if (!"system".equals(message.path("role").asText())) {
-        roles.add(message.path("role").asText());
-      }
-    }
-    return roles;
-  }
-
   private void awaitRecorded(String ts) {
     app.slack.await(() -> answerMessagesInHistory().contains(ts), "answer message " + ts);
   }
 
   private List<String> answerMessagesInHistory() {
-    return strings(KEY, ANSWERS);
+    return app.strings(ANSWERS, KEY);
   }
 
   private List<String> superseded() {
-    return strings(
-        KEY,
+    return app.strings(
         "SELECT platform_message_id FROM chat_message WHERE conversation_key = ?"
-            + " AND role = 'assistant' AND superseded_by IS NOT NULL");
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<String> strings(String key, String sql) {
-    TransactionOperations<Connection> transactions =
-        app.context.getBean(TransactionOperations.class);
-    return transactions.executeRead(
-        status -> {
-          try (var query = status.getConnection().prepareStatement(sql)) {
-            query.setString(1, key);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-              while (rows.next()) {
-                values.add(String.valueOf(rows.getString(1)));
-              }
-            }
-            return values;
-          }
-        });
+            + " AND role = 'assistant' AND superseded_by IS NOT NULL",
+        KEY);
   }
 }

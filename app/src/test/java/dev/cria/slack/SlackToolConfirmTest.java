@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cria.fakes.FakeLlamaApiRequest;
 import dev.cria.fakes.FakeSlackMessage;
 import dev.cria.testing.TestTools;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -66,10 +63,10 @@ class SlackToolConfirmTest {
 
     app.postForm(
         SlackClicks.confirmTool(CHANNEL, request.ts(), root, "U0BOB", true, pending, "t1"));
-    awaitEphemeral("U0BOB", "Only Ada can confirm this.");
+    app.awaitEphemeral("U0BOB", "Only Ada can confirm this.");
     assertEquals(before, tools.calls(), "another person's click runs nothing");
 
-    int chats = chatRequests().size();
+    int chats = app.chatRequests().size();
     String run = SlackClicks.confirmTool(CHANNEL, request.ts(), root, "U0ADA", true, pending, "t2");
     assertEquals(200, app.postForm(run).statusCode());
     assertEquals(200, app.postForm(run).statusCode(), "the same click delivered twice");
@@ -80,17 +77,17 @@ class SlackToolConfirmTest {
     assertNotEquals(request.ts(), answer.ts(), "a new reply");
     assertTrue(answer.text().contains("Ran `" + TestTools.DELETE + "`"), answer.text());
     assertEquals(before + 1, tools.calls(), "run once");
-    FakeLlamaApiRequest asked = chatRequests().get(chats);
-    assertEquals(List.of("user", "assistant", "tool"), roles(asked));
+    FakeLlamaApiRequest asked = app.chatRequests().get(chats);
+    assertEquals(List.of("user", "assistant", "tool"), SlackApplication.roles(asked));
     app.slack.await(
         () -> answers(root).stream().anyMatch(text -> text.contains("Tool said: echo {}")),
         "the answer stored as an assistant turn");
 
     app.postForm(
         SlackClicks.confirmTool(CHANNEL, request.ts(), root, "U0ADA", true, pending, "t3"));
-    awaitEphemeral("U0ADA", "This was already confirmed");
+    app.awaitEphemeral("U0ADA", "This was already confirmed");
     assertEquals(before + 1, tools.calls(), "a second click runs nothing");
-    assertEquals(chats + 1, chatRequests().size(), "and asks the model nothing");
+    assertEquals(chats + 1, app.chatRequests().size(), "and asks the model nothing");
   }
 
   @Test
@@ -101,7 +98,7 @@ class SlackToolConfirmTest {
         mention("EvTC2", CHANNEL, root, null, "U0ADA", "Delete [[tool:" + TestTools.DELETE + "]]"));
     FakeSlackMessage request = awaitRequest(root);
     String pending = pendingId(root);
-    int chats = chatRequests().size();
+    int chats = app.chatRequests().size();
 
     app.postForm(
         SlackClicks.confirmTool(CHANNEL, request.ts(), root, "U0ADA", false, pending, "t4"));
@@ -109,10 +106,10 @@ class SlackToolConfirmTest {
         CHANNEL, m -> m.text().contains("Cancelled: the tool was not run.") && inThread(m, root));
     app.postForm(
         SlackClicks.confirmTool(CHANNEL, request.ts(), root, "U0ADA", true, pending, "t5"));
-    awaitEphemeral("U0ADA", "This was already cancelled");
+    app.awaitEphemeral("U0ADA", "This was already cancelled");
 
     assertEquals(before, tools.calls(), "never run");
-    assertEquals(chats, chatRequests().size(), "Cancel asks the model nothing");
+    assertEquals(chats, app.chatRequests().size(), "Cancel asks the model nothing");
   }
 
   @Test
@@ -128,7 +125,7 @@ class SlackToolConfirmTest {
     app.postForm(
         SlackClicks.confirmTool(CHANNEL, request.ts(), root, "U0ADA", true, pending, "t6"));
 
-    awaitEphemeral("U0ADA", "This confirmation expired");
+    app.awaitEphemeral("U0ADA", "This confirmation expired");
     assertEquals(before, tools.calls(), "never run");
   }
 
@@ -160,62 +157,20 @@ class SlackToolConfirmTest {
     return root.equals(message.threadTs() != null ? message.threadTs() : message.ts());
   }
 
-  private void awaitEphemeral(String user, String text) {
-    app.slack.await(
-        () ->
-            app.slack.calls("chat.postEphemeral").stream()
-                .anyMatch(c -> user.equals(c.get("user")) && c.get("text").startsWith(text)),
-        "a private notice to " + user + ": " + text);
-  }
-
-  private List<FakeLlamaApiRequest> chatRequests() {
-    return app.llama.requests().stream()
-        .filter(r -> r.streaming() && r.body().path("messages").isArray())
-        .filter(r -> !r.body().path("model").asText().contains("guard"))
-        .toList();
-  }
-
-  private static List<String> roles(FakeLlamaApiRequest request) {
-    List<String> roles = new ArrayList<>();
-    for (JsonNode message : request.body().path("messages")) {
-      if (!"system".equals(message.path("role").asText())) {
-        roles.add(message.path("role").asText());
-      }
-    }
-    return roles;
-  }
-
   private String pendingId(String root) {
     String key = "slack:T0TEAM:" + CHANNEL + ":" + root;
     app.slack.await(
         () ->
-            !strings("SELECT id FROM pending_tool_call WHERE conversation_key = ?", key).isEmpty(),
+            !app.strings("SELECT id FROM pending_tool_call WHERE conversation_key = ?", key)
+                .isEmpty(),
         "the pending call stored");
-    return strings("SELECT id FROM pending_tool_call WHERE conversation_key = ?", key).getFirst();
+    return app.strings("SELECT id FROM pending_tool_call WHERE conversation_key = ?", key)
+        .getFirst();
   }
 
   private List<String> answers(String root) {
-    return strings(
+    return app.strings(
         "SELECT content FROM chat_message WHERE conversation_key = ? AND role = 'assistant'",
         "slack:T0TEAM:" + CHANNEL + ":" + root);
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<String> strings(String sql, String key) {
-    TransactionOperations<Connection> transactions =
-        app.context.getBean(TransactionOperations.class);
-    return transactions.executeRead(
-        status -> {
-          try (var query = status.getConnection().prepareStatement(sql)) {
-            query.setString(1, key);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-              while (rows.next()) {
-                values.add(rows.getString(1));
-              }
-            }
-            return values;
-          }
-        });
   }
 }
